@@ -1,0 +1,101 @@
+//! `broadsheet render FILE|- [--page]`, `broadsheet check FILE…`, `broadsheet schema`.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use broadsheet::{Options, JSON_SCHEMA};
+
+const USAGE: &str = "usage:
+  broadsheet render FILE|- [--page] [--stylesheet HREF] [--script SRC]
+      write the article as an HTML fragment (or, with --page, a whole page)
+  broadsheet check FILE...
+      print every problem as FILE: path: message; exit 1 if there is any
+  broadsheet schema
+      print the JSON Schema of article format v1";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("render") => render(&args[1..]),
+        Some("check") if args.len() > 1 => check(&args[1..]),
+        Some("schema") if args.len() == 1 => print(JSON_SCHEMA),
+        Some("-h" | "--help" | "help") => print(&format!("{USAGE}\n")),
+        _ => Err(format!("{USAGE}\n")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprint!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print(text: &str) -> Result<ExitCode, String> {
+    io::stdout().write_all(text.as_bytes()).map_err(|e| format!("broadsheet: {e}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read(file: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ())
+    };
+    read.map(|()| text).map_err(|e| format!("{file}: {e}\n"))
+}
+
+fn render(args: &[String]) -> Result<ExitCode, String> {
+    let mut file = None;
+    let mut page = false;
+    let mut stylesheet = "broadsheet.css".to_owned();
+    let mut script = "broadsheet-element.js".to_owned();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--page" => page = true,
+            "--stylesheet" => stylesheet = rest.next().ok_or(format!("--stylesheet needs a value\n{USAGE}\n"))?.clone(),
+            "--script" => script = rest.next().ok_or(format!("--script needs a value\n{USAGE}\n"))?.clone(),
+            _ if file.is_none() => file = Some(arg.as_str()),
+            _ => return Err(format!("unexpected argument {arg}\n{USAGE}\n")),
+        }
+    }
+    let file = file.ok_or(format!("{USAGE}\n"))?;
+    let options = Options::default();
+    let article = match broadsheet::parse(&read(file)?, &options.limits) {
+        Ok(article) => article,
+        Err(error) => {
+            eprint!("{}", problems(file, &error));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let html = if page {
+        broadsheet::render_page(&article, &options, &stylesheet, &script)
+    } else {
+        broadsheet::render(&article, &options)
+    };
+    print(&html)
+}
+
+fn check(files: &[String]) -> Result<ExitCode, String> {
+    let limits = Options::default().limits;
+    let mut report = String::new();
+    for file in files {
+        match read(file) {
+            Ok(json) => {
+                if let Err(error) = broadsheet::parse(&json, &limits) {
+                    report.push_str(&problems(file, &error));
+                }
+            }
+            Err(message) => report.push_str(&message),
+        }
+    }
+    print(&report)?;
+    Ok(if report.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// One `FILE: path: message` line per problem.
+fn problems(file: &str, error: &broadsheet::Error) -> String {
+    error.problems().iter().map(|problem| format!("{file}: {problem}\n")).collect()
+}

@@ -1,0 +1,72 @@
+//! broadsheet turns an article in JSON (format v1) into one accessible, safe HTML fragment.
+//!
+//! Data flows one way: JSON text → [`json::Value`] → validated [`Article`] → HTML string.
+//!
+//! ```
+//! let json = r#"{"headline": "Hello", "body": [{"type": "paragraph", "text": "A *fine* day."}]}"#;
+//! let html = broadsheet::render_json(json, &broadsheet::Options::default()).unwrap();
+//! assert!(html.contains("<h1 class=\"bs-headline\" id=\"hello-title\">Hello</h1>"));
+//! assert!(html.contains("<p>A <em>fine</em> day.</p>"));
+//!
+//! let error = broadsheet::render_json(r#"{"headline": "", "body": [], "dek": 3}"#, &Default::default()).unwrap_err();
+//! assert_eq!(error.to_string(), "headline: must not be empty\ndek: expected a string, found a number");
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+#[allow(missing_docs)]
+pub mod article;
+mod error;
+pub mod escape;
+pub mod json;
+mod markdown;
+mod options;
+mod outline;
+mod render;
+mod validate;
+pub mod youtube;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use article::Article;
+pub use error::{Error, Problem};
+pub use options::{Labels, Limits, Options, PosterPolicy};
+
+/// The JSON Schema of format v1.
+pub const JSON_SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
+
+/// Parses and validates JSON text as an article, reporting every problem with its path.
+pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
+    if json.len() > limits.max_input_bytes {
+        return Err(Error::from(Problem::new(
+            String::new(),
+            format!(
+                "the article is {} bytes; the limit is {} (limits.max_input_bytes)",
+                json.len(),
+                limits.max_input_bytes
+            ),
+        )));
+    }
+    from_value(&json::parse(json)?, limits)
+}
+
+/// Validates an already parsed JSON value as an article.
+pub fn from_value(value: &json::Value, limits: &Limits) -> Result<Article, Error> {
+    validate::article(value, limits)
+}
+
+/// Writes a valid article as one `<article>` element.
+pub fn render(article: &Article, options: &Options) -> String {
+    render::article(article, options)
+}
+
+/// Writes a valid article as a whole page that links `stylesheet` and the JS shell at `script`.
+pub fn render_page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
+    render::page(article, options, stylesheet, script)
+}
+
+/// Parses, validates and renders in one call.
+pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
+    parse(json, &options.limits).map(|article| render(&article, options))
+}

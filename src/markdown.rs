@@ -1,0 +1,501 @@
+//! Markdown fields to HTML, through pulldown-cmark's event stream.
+//!
+//! Two flavours: *inline* fields (captions, paragraphs, list items) allow emphasis, strong, code,
+//! strikethrough and links, and keep block syntax as text; `markdown` blocks get full CommonMark
+//! with tables and strikethrough. In both, raw HTML is written as text and every URL goes through
+//! the URL policy.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options as ParseOptions, Parser, Tag, TagEnd};
+
+use crate::escape::{self, check_url, UrlUse};
+use crate::outline::Outline;
+
+/// Which Markdown a field allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    Inline,
+    Block,
+}
+
+fn parser(source: &str, flavor: Flavor) -> Parser<'_> {
+    let options = match flavor {
+        Flavor::Inline => ParseOptions::ENABLE_STRIKETHROUGH,
+        Flavor::Block => ParseOptions::ENABLE_STRIKETHROUGH | ParseOptions::ENABLE_TABLES,
+    };
+    Parser::new_ext(source, options)
+}
+
+/// The text pulldown-cmark should see: for inline fields, block syntax at the start of a line is
+/// backslash-escaped so that it stays text.
+fn source(text: &str, flavor: Flavor) -> Cow<'_, str> {
+    match flavor {
+        Flavor::Block => Cow::Borrowed(text),
+        Flavor::Inline => escape_block_syntax(text),
+    }
+}
+
+/// Escapes what would start a block (heading, quote, list, rule, fence, setext underline,
+/// reference definition) and drops leading indentation (an indented code block).
+fn escape_block_syntax(text: &str) -> Cow<'_, str> {
+    if !text.split('\n').any(|line| block_marker_at(line).is_some() || line.starts_with([' ', '\t'])) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_start_matches([' ', '\t']);
+        match block_marker_at(line) {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push('\\');
+                out.push_str(&line[at..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Where a backslash must go to keep `line` (leading whitespace already removed) from starting a
+/// block, if anywhere.
+fn block_marker_at(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let first = *bytes.first()?;
+    let next_is_blank = |at: usize| bytes.get(at).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r'));
+    let only = |c: u8| bytes.iter().all(|&b| b == c || matches!(b, b' ' | b'\t' | b'\r'));
+    let run = bytes.iter().take_while(|&&b| b == first).count();
+    match first {
+        b'#' | b'>' | b'=' | b'|' => Some(0),
+        b'-' | b'+' | b'*' | b'_' if next_is_blank(1) || (run >= 3 && only(first)) || (only(first) && line.matches(first as char).count() >= 3) => Some(0),
+        b'~' if run >= 3 => Some(0),
+        b'`' if run >= 3 && !line[run..].contains('`') => Some(0),
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            (digits <= 9 && matches!(bytes.get(digits), Some(b'.' | b')')) && next_is_blank(digits + 1))
+                .then_some(digits)
+        }
+        b'[' => {
+            let close = line.find(']')?;
+            (line.as_bytes().get(close + 1) == Some(&b':')).then_some(0)
+        }
+        _ => None,
+    }
+}
+
+/// Everything wrong with a Markdown field: disallowed URLs and nesting past `max_depth`.
+pub fn problems(text: &str, flavor: Flavor, max_depth: usize) -> Vec<String> {
+    let source = source(text, flavor);
+    let mut problems = Vec::new();
+    let mut depth = 0usize;
+    for event in parser(&source, flavor) {
+        match event {
+            Event::Start(tag) => {
+                depth += 1;
+                if depth == max_depth + 1 {
+                    problems.push(format!("Markdown nests deeper than {max_depth} levels"));
+                }
+                let (what, url, usage) = match &tag {
+                    Tag::Link { link_type, dest_url, .. } => ("link", link_href(*link_type, dest_url), UrlUse::Link),
+                    Tag::Image { dest_url, .. } if flavor == Flavor::Block => {
+                        ("image", Cow::Borrowed(&**dest_url), UrlUse::Resource)
+                    }
+                    // In inline fields an image is written as a link to it.
+                    Tag::Image { dest_url, .. } => ("image", Cow::Borrowed(&**dest_url), UrlUse::Link),
+                    _ => continue,
+                };
+                if let Err(why) = check_url(&url, usage) {
+                    problems.push(format!("{what} \"{url}\": {why}"));
+                }
+            }
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    problems
+}
+
+/// An email autolink's destination comes without its scheme.
+fn link_href<'a>(link_type: LinkType, dest: &'a str) -> Cow<'a, str> {
+    match link_type {
+        LinkType::Email => Cow::Owned(format!("mailto:{dest}")),
+        _ => Cow::Borrowed(dest),
+    }
+}
+
+/// Appends the HTML for an inline Markdown field.
+pub fn write_inline(out: &mut String, text: &str) {
+    Writer::new(out, Flavor::Inline, None).run(text);
+}
+
+/// Appends the HTML for a `markdown` block; its headings join the article's outline.
+pub fn write_block(out: &mut String, text: &str, outline: &mut Outline) {
+    Writer::new(out, Flavor::Block, Some(outline)).run(text);
+}
+
+/// One pass over the events; state is only what a closing tag needs to know.
+struct Writer<'w> {
+    out: &'w mut String,
+    flavor: Flavor,
+    outline: Option<&'w mut Outline>,
+    paragraphs: usize,
+    /// Inside a block image: its description goes into `alt`, not the output, until the
+    /// image ends and the `<img>` can be written.
+    image_depth: usize,
+    image_src: String,
+    image_title: String,
+    alt: String,
+    /// An open heading: where its content starts in `out`, and its plain text for the id.
+    heading: Option<(usize, String)>,
+    /// Links whose URL the policy refused are written as their text alone.
+    link_written: Vec<bool>,
+    table_alignments: Vec<Alignment>,
+    table_cell: usize,
+    in_table_head: bool,
+    table_body_open: bool,
+}
+
+impl<'w> Writer<'w> {
+    fn new(out: &'w mut String, flavor: Flavor, outline: Option<&'w mut Outline>) -> Self {
+        Writer {
+            out,
+            flavor,
+            outline,
+            paragraphs: 0,
+            image_depth: 0,
+            image_src: String::new(),
+            image_title: String::new(),
+            alt: String::new(),
+            heading: None,
+            link_written: Vec::new(),
+            table_alignments: Vec::new(),
+            table_cell: 0,
+            in_table_head: false,
+            table_body_open: false,
+        }
+    }
+
+    fn run(mut self, text: &str) {
+        let source = source(text, self.flavor);
+        for event in parser(&source, self.flavor) {
+            self.event(event);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        if self.image_depth > 0 {
+            return self.image_description(event);
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text(&text),
+            Event::Code(code) => {
+                self.out.push_str("<code>");
+                self.text(&code);
+                self.out.push_str("</code>");
+            }
+            // Raw HTML is shown as the text it is, never passed through.
+            Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
+            Event::FootnoteReference(label) => {
+                self.text("[^");
+                self.text(&label);
+                self.text("]");
+            }
+            Event::SoftBreak => self.out.push('\n'),
+            Event::HardBreak => self.out.push_str("<br>"),
+            Event::Rule => self.block("<hr>"),
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some((_, plain)) = &mut self.heading {
+            plain.push_str(text);
+        }
+        escape::text(self.out, text);
+    }
+
+    /// Block tags are written in `markdown` blocks only; inline fields keep just their content.
+    fn block(&mut self, html: &str) {
+        if self.flavor == Flavor::Block {
+            self.out.push_str(html);
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => match self.flavor {
+                Flavor::Block => self.out.push_str("<p>"),
+                Flavor::Inline => {
+                    // Separate paragraphs of an inline field stay visibly apart.
+                    if self.paragraphs > 0 {
+                        self.out.push_str("<br>");
+                    }
+                    self.paragraphs += 1;
+                }
+            },
+            Tag::Heading { .. } if self.flavor == Flavor::Block => {
+                self.heading = Some((self.out.len(), String::new()));
+            }
+            Tag::BlockQuote(_) => self.block("<blockquote>"),
+            Tag::CodeBlock(kind) => {
+                if self.flavor == Flavor::Inline {
+                    return;
+                }
+                match kind {
+                    CodeBlockKind::Fenced(info) if !info.trim().is_empty() => {
+                        let language = info.split_whitespace().next().unwrap_or_default();
+                        self.out.push_str("<pre><code class=\"language-");
+                        escape::attr(self.out, language);
+                        self.out.push_str("\">");
+                    }
+                    _ => self.out.push_str("<pre><code>"),
+                }
+            }
+            Tag::HtmlBlock => self.block("<p>"),
+            Tag::List(Some(start)) if start != 1 && self.flavor == Flavor::Block => {
+                self.out.push_str("<ol start=\"");
+                self.out.push_str(&start.to_string());
+                self.out.push_str("\">");
+            }
+            Tag::List(Some(_)) => self.block("<ol>"),
+            Tag::List(None) => self.block("<ul>"),
+            Tag::Item => self.block("<li>"),
+            Tag::Table(alignments) => {
+                self.table_alignments = alignments;
+                self.table_body_open = false;
+                self.block("<table>");
+            }
+            Tag::TableHead => {
+                self.in_table_head = true;
+                self.table_cell = 0;
+                self.block("<thead><tr>");
+            }
+            Tag::TableRow => {
+                self.table_cell = 0;
+                if !self.table_body_open {
+                    self.table_body_open = true;
+                    self.block("<tbody>");
+                }
+                self.block("<tr>");
+            }
+            Tag::TableCell => {
+                let element = if self.in_table_head { "<th" } else { "<td" };
+                let class = match self.table_alignments.get(self.table_cell) {
+                    Some(Alignment::Left) => " class=\"bs-align-left\">",
+                    Some(Alignment::Center) => " class=\"bs-align-center\">",
+                    Some(Alignment::Right) => " class=\"bs-align-right\">",
+                    _ => ">",
+                };
+                self.block(element);
+                self.block(class);
+            }
+            Tag::Emphasis => self.out.push_str("<em>"),
+            Tag::Strong => self.out.push_str("<strong>"),
+            Tag::Strikethrough => self.out.push_str("<s>"),
+            Tag::Superscript => self.out.push_str("<sup>"),
+            Tag::Subscript => self.out.push_str("<sub>"),
+            Tag::Link { link_type, dest_url, title, .. } => {
+                let href = link_href(link_type, &dest_url);
+                self.open_link(&href, &title);
+            }
+            Tag::Image { dest_url, title, .. } => match self.flavor {
+                Flavor::Block => {
+                    self.image_depth = 1;
+                    self.image_src = dest_url.into_string();
+                    self.image_title = title.into_string();
+                    self.alt.clear();
+                }
+                Flavor::Inline => self.open_link(&dest_url, &title),
+            },
+            Tag::Heading { .. }
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn open_link(&mut self, href: &str, title: &str) {
+        let allowed = check_url(href, UrlUse::Link).is_ok();
+        if allowed {
+            self.out.push_str("<a href=\"");
+            escape::attr(self.out, href);
+            if !title.is_empty() {
+                self.out.push_str("\" title=\"");
+                escape::attr(self.out, title);
+            }
+            self.out.push_str("\">");
+        }
+        self.link_written.push(allowed);
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.block("</p>"),
+            TagEnd::Heading(level) => self.close_heading(level as u8),
+            TagEnd::BlockQuote(_) => self.block("</blockquote>"),
+            TagEnd::CodeBlock => self.block("</code></pre>"),
+            TagEnd::HtmlBlock => self.block("</p>"),
+            TagEnd::List(true) => self.block("</ol>"),
+            TagEnd::List(false) => self.block("</ul>"),
+            TagEnd::Item => self.block("</li>"),
+            TagEnd::Table => {
+                if self.table_body_open {
+                    self.block("</tbody>");
+                }
+                self.block("</table>");
+            }
+            TagEnd::TableHead => {
+                self.in_table_head = false;
+                self.block("</tr></thead>");
+            }
+            TagEnd::TableRow => self.block("</tr>"),
+            TagEnd::TableCell => {
+                self.block(if self.in_table_head { "</th>" } else { "</td>" });
+                self.table_cell += 1;
+            }
+            TagEnd::Emphasis => self.out.push_str("</em>"),
+            TagEnd::Strong => self.out.push_str("</strong>"),
+            TagEnd::Strikethrough => self.out.push_str("</s>"),
+            TagEnd::Superscript => self.out.push_str("</sup>"),
+            TagEnd::Subscript => self.out.push_str("</sub>"),
+            TagEnd::Link | TagEnd::Image => {
+                if self.link_written.pop() == Some(true) {
+                    self.out.push_str("</a>");
+                }
+            }
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_) => {}
+        }
+    }
+
+    /// Moves the heading's content behind an opening tag that carries its level and id.
+    fn close_heading(&mut self, requested: u8) {
+        let (Some((start, plain)), Some(outline)) = (self.heading.take(), self.outline.as_deref_mut()) else {
+            return;
+        };
+        let content = self.out.split_off(start);
+        let level = outline.body_level(requested.max(2));
+        let id = outline.generate(&plain);
+        let digit = (b'0' + level) as char;
+        self.out.push_str("<h");
+        self.out.push(digit);
+        self.out.push_str(" id=\"");
+        escape::attr(self.out, &id);
+        self.out.push_str("\">");
+        self.out.push_str(&content);
+        self.out.push_str("</h");
+        self.out.push(digit);
+        self.out.push('>');
+    }
+
+    /// Inside a block image: collect the description as plain text, then write the `<img>`.
+    fn image_description(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => {
+                self.image_depth -= 1;
+                if self.image_depth == 0 {
+                    self.write_image();
+                }
+            }
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                self.alt.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak => self.alt.push(' '),
+            _ => {}
+        }
+    }
+
+    fn write_image(&mut self) {
+        let alt = std::mem::take(&mut self.alt);
+        if check_url(&self.image_src, UrlUse::Resource).is_ok() {
+            self.out.push_str("<img src=\"");
+            escape::attr(self.out, &self.image_src);
+            self.out.push_str("\" alt=\"");
+            escape::attr(self.out, &alt);
+            if !self.image_title.is_empty() {
+                self.out.push_str("\" title=\"");
+                escape::attr(self.out, &self.image_title);
+            }
+            self.out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+        } else {
+            self.text(&alt);
+        }
+        self.alt = alt;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inline(text: &str) -> String {
+        let mut out = String::new();
+        write_inline(&mut out, text);
+        out
+    }
+
+    fn block(text: &str) -> String {
+        let mut out = String::new();
+        write_block(&mut out, text, &mut Outline::new("a".into(), 0));
+        out
+    }
+
+    #[test]
+    fn inline_fields_allow_phrasing_only() {
+        assert_eq!(inline("*em* **strong** `code` ~~gone~~ [link](https://x.example/)"),
+            "<em>em</em> <strong>strong</strong> <code>code</code> <s>gone</s> <a href=\"https://x.example/\">link</a>");
+        assert_eq!(inline("# not a heading"), "# not a heading");
+        assert_eq!(inline("> not a quote\n- not a list\n1. not ordered\n---"),
+            "&gt; not a quote\n- not a list\n1. not ordered\n---");
+        assert_eq!(inline("    not code"), "not code");
+        assert_eq!(inline("```\nnot a fence\n```"), "```\nnot a fence\n```");
+        assert_eq!(inline("[ref]: https://x.example"), "[ref]: https://x.example");
+        assert_eq!(inline("*starts with emphasis*"), "<em>starts with emphasis</em>");
+        assert_eq!(inline("one\n\ntwo"), "one<br>two");
+        assert_eq!(inline("![a picture](/p.png)"), "<a href=\"/p.png\">a picture</a>");
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        assert_eq!(inline("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(block("<div onclick=x>\nhi\n</div>"), "<p>&lt;div onclick=x&gt;\nhi\n&lt;/div&gt;</p>");
+    }
+
+    #[test]
+    fn refused_urls_keep_their_text() {
+        assert_eq!(inline("[click](javascript:alert(1))"), "click");
+        assert_eq!(
+            problems("[click](javascript:alert(1)) <javascript:x> ![i](data:x)", Flavor::Block, 32),
+            vec![
+                "link \"javascript:alert(1)\": URL scheme \"javascript\" is not allowed here (allowed: https, http, mailto, or a relative URL)",
+                "link \"javascript:x\": URL scheme \"javascript\" is not allowed here (allowed: https, http, mailto, or a relative URL)",
+                "image \"data:x\": URL scheme \"data\" is not allowed here (allowed: https, http, or a relative URL)",
+            ]
+        );
+        assert_eq!(problems(&">".repeat(40), Flavor::Block, 32), vec!["Markdown nests deeper than 32 levels"]);
+    }
+
+    #[test]
+    fn blocks_get_full_commonmark() {
+        assert_eq!(block("# Top\n\n### Deep"), "<h2 id=\"a-top\">Top</h2><h3 id=\"a-deep\">Deep</h3>");
+        assert_eq!(
+            block("| a | b |\n|:--|--:|\n| 1 | 2 |"),
+            "<table><thead><tr><th class=\"bs-align-left\">a</th><th class=\"bs-align-right\">b</th></tr></thead><tbody><tr><td class=\"bs-align-left\">1</td><td class=\"bs-align-right\">2</td></tr></tbody></table>"
+        );
+        assert_eq!(block("![a *b*](/i.png \"t\")"), "<p><img src=\"/i.png\" alt=\"a b\" title=\"t\" loading=\"lazy\" decoding=\"async\"></p>");
+        assert_eq!(block("3. x\n4. y"), "<ol start=\"3\"><li>x</li><li>y</li></ol>");
+        assert_eq!(block("```rust\nfn main() {}\n```"), "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>");
+    }
+}

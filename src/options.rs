@@ -1,0 +1,115 @@
+//! How an article is written: heading levels, ids, posters, UI labels and input limits.
+
+/// Rendering options. `Options::default()` is what the CLI, the package and the element use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Added to every heading level. Default `0`: the headline is an `<h1>`. Use `1` on pages
+    /// that already own the `<h1>`. Levels past 6 stay at `<h6>`.
+    pub heading_shift: u8,
+    /// Prefix for element ids. Default `None`: the article's `id`, else a slug of its headline.
+    pub id_prefix: Option<String>,
+    /// Where video posters come from. Default [`PosterPolicy::YouTube`].
+    pub poster: PosterPolicy,
+    /// Every word the HTML shows or announces that is not the article's. Default: English.
+    pub labels: Labels,
+    /// `sizes` for images that give a `srcset` but no `sizes`. Default matches the stylesheet's
+    /// column: `(min-width: 46rem) 44rem, 100vw`.
+    pub default_sizes: String,
+    /// Bounds on the input. Default: [`Limits::default()`].
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            heading_shift: 0,
+            id_prefix: None,
+            poster: PosterPolicy::YouTube,
+            labels: Labels::default(),
+            default_sizes: "(min-width: 46rem) 44rem, 100vw".into(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Which image stands in for a video before it plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PosterPolicy {
+    /// The block's `poster` if it has one, else YouTube's own from `i.ytimg.com`.
+    YouTube,
+    /// The block's `poster` if it has one, else no image: the page makes no third-party request
+    /// until the reader plays the video.
+    SelfHostedOnly,
+}
+
+/// UI text, for translation. `{title}` in `play_video` is replaced by the video's title;
+/// `{day}`, `{month}` and `{year}` in `date` by the date's parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    /// Before the authors: "By".
+    pub by: String,
+    /// Between the last two authors: "and".
+    pub and: String,
+    /// Before the modified date: "Updated".
+    pub updated: String,
+    /// The play control's name: "Play video: {title}".
+    pub play_video: String,
+    /// Announced before an image credit: "Credit:".
+    pub credit: String,
+    /// Link text for a quote's source when it has no speaker: "Source".
+    pub source: String,
+    /// Names the tag list: "Tags".
+    pub tags: String,
+    /// Link text for the canonical URL: "Permalink".
+    pub permalink: String,
+    /// Date display: "{month} {day}, {year}".
+    pub date: String,
+    /// Month names, January first.
+    pub months: [String; 12],
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            by: "By".into(),
+            and: "and".into(),
+            updated: "Updated".into(),
+            play_video: "Play video: {title}".into(),
+            credit: "Credit:".into(),
+            source: "Source".into(),
+            tags: "Tags".into(),
+            permalink: "Permalink".into(),
+            date: "{month} {day}, {year}".into(),
+            months: [
+                "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December",
+            ]
+            .map(String::from),
+        }
+    }
+}
+
+/// Bounds on the input; each error names the limit it hit. The defaults are far above any real
+/// article (a long-form piece is about 60 KB and 100 blocks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Size of the JSON text in bytes. Default 32 MiB.
+    pub max_input_bytes: usize,
+    /// Blocks in `body`. Default 20,000.
+    pub max_blocks: usize,
+    /// Length of any one string, in bytes. Default 4 MiB.
+    pub max_string_bytes: usize,
+    /// How deep Markdown containers (quotes, lists, emphasis, links) may nest. Default 32.
+    pub max_markdown_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 32 << 20,
+            max_blocks: 20_000,
+            max_string_bytes: 4 << 20,
+            max_markdown_depth: 32,
+        }
+    }
+}

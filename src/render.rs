@@ -1,0 +1,506 @@
+//! The HTML writer: one pass over the model, appending to one `String`, one method per block.
+
+use crate::article::*;
+use crate::escape::{self, check_url, UrlUse};
+use crate::markdown;
+use crate::options::{Options, PosterPolicy};
+use crate::outline::{push_slug, Outline};
+use crate::youtube;
+
+/// Writes `article` as one `<article>` element.
+pub fn article(article: &Article, options: &Options) -> String {
+    let mut writer = Writer::new(article, options);
+    writer.article(article);
+    writer.out
+}
+
+/// Writes `article` as a whole HTML page: doctype, viewport, title, canonical link, the stylesheet
+/// at `stylesheet` and the JS shell at `script` (which hydrates the video facades).
+pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
+    let fragment = self::article(article, options);
+    let mut out = String::with_capacity(fragment.len() + 512);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    escape::attr(&mut out, article.lang.as_deref().unwrap_or("en"));
+    out.push('"');
+    if let Some(dir) = article.dir {
+        out.push_str(" dir=\"");
+        out.push_str(dir.as_str());
+        out.push('"');
+    }
+    out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    escape::text(&mut out, &article.headline);
+    out.push_str("</title>\n");
+    if let Some(url) = article.url.as_deref().filter(|url| allowed(url, UrlUse::Canonical)) {
+        out.push_str("<link rel=\"canonical\" href=\"");
+        escape::attr(&mut out, url);
+        out.push_str("\">\n");
+    }
+    out.push_str("<link rel=\"stylesheet\" href=\"");
+    escape::attr(&mut out, stylesheet);
+    out.push_str("\">\n<script type=\"module\" src=\"");
+    escape::attr(&mut out, script);
+    out.push_str("\"></script>\n</head>\n<body>\n<main>\n<broadsheet-article>");
+    out.push_str(&fragment);
+    out.push_str("</broadsheet-article>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+struct Writer<'a> {
+    out: String,
+    options: &'a Options,
+    outline: Outline,
+    /// The headline's id, which labels the article.
+    title_id: String,
+}
+
+/// Media are written the same way in the hero and the body, but load differently.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    Hero,
+    Body,
+}
+
+impl<'a> Writer<'a> {
+    fn new(article: &Article, options: &'a Options) -> Self {
+        let prefix = match (&options.id_prefix, &article.id) {
+            (Some(prefix), _) | (None, Some(prefix)) => prefix.clone(),
+            (None, None) => {
+                let mut slug = String::new();
+                push_slug(&mut slug, &article.headline, 64, "article");
+                slug
+            }
+        };
+        let title_id = format!("{prefix}-title");
+        let mut outline = Outline::new(prefix, options.heading_shift);
+        outline.claim(&title_id);
+        // Ids the input names are claimed first, so generated ones never take them.
+        for block in &article.body {
+            if let Block::Heading(Heading { id: Some(id), .. }) = block {
+                outline.claim(id);
+            }
+        }
+        Writer { out: String::with_capacity(estimated_size(article)), options, outline, title_id }
+    }
+
+    fn push(&mut self, html: &str) {
+        self.out.push_str(html);
+    }
+
+    fn text(&mut self, text: &str) {
+        escape::text(&mut self.out, text);
+    }
+
+    fn attr(&mut self, name: &str, value: &str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        escape::attr(&mut self.out, value);
+        self.out.push('"');
+    }
+
+    fn number_attr(&mut self, name: &str, value: u32) {
+        self.attr(name, &value.to_string());
+    }
+
+    /// Writes `name="url"` when the URL policy allows it.
+    fn url_attr(&mut self, name: &str, url: &str, usage: UrlUse) {
+        if allowed(url, usage) {
+            self.attr(name, url);
+        }
+    }
+
+    fn inline(&mut self, text: &Inline) {
+        markdown::write_inline(&mut self.out, &text.0);
+    }
+
+    /// `<a href>` around `text` when the URL is allowed, else the text alone.
+    fn link(&mut self, text: &str, url: Option<&str>) {
+        match url.filter(|url| allowed(url, UrlUse::Link)) {
+            Some(url) => {
+                self.push("<a");
+                self.attr("href", url);
+                self.push(">");
+                self.text(text);
+                self.push("</a>");
+            }
+            None => self.text(text),
+        }
+    }
+
+    /// A label with `{name}` replaced by `value`; both escaped.
+    fn template(&mut self, template: &str, name: &str, value: &str) {
+        match template.split_once(name) {
+            Some((before, after)) => {
+                self.text(before);
+                self.text(value);
+                self.text(after);
+            }
+            None => self.text(template),
+        }
+    }
+
+    fn open_heading(&mut self, level: u8, id: Option<&str>, class: Option<&str>) {
+        self.push("<h");
+        self.out.push((b'0' + level) as char);
+        if let Some(class) = class {
+            self.attr("class", class);
+        }
+        if let Some(id) = id {
+            self.attr("id", id);
+        }
+        self.push(">");
+    }
+
+    fn close_heading(&mut self, level: u8) {
+        self.push("</h");
+        self.out.push((b'0' + level) as char);
+        self.push(">\n");
+    }
+
+    fn article(&mut self, article: &Article) {
+        let prefix = self.outline.prefix().to_owned();
+        let title_id = self.title_id.clone();
+        self.outline.claim(&prefix);
+        self.push("<article class=\"bs-article\"");
+        self.attr("id", &prefix);
+        self.attr("lang", article.lang.as_deref().unwrap_or("en"));
+        if let Some(dir) = article.dir {
+            self.attr("dir", dir.as_str());
+        }
+        self.attr("aria-labelledby", &title_id);
+        self.push(">\n");
+        self.header(article, &title_id);
+        match &article.hero {
+            Some(Media::Image(image)) => self.image(image, Placement::Hero),
+            Some(Media::YouTube(video)) => self.youtube(video, Placement::Hero),
+            None => {}
+        }
+        self.push("<div class=\"bs-body\">\n");
+        for block in &article.body {
+            self.block(block);
+        }
+        self.push("</div>\n");
+        self.footer(article);
+        if let Some(related) = &article.related {
+            self.related(related);
+        }
+        self.push("</article>\n");
+    }
+
+    fn header(&mut self, article: &Article, title_id: &str) {
+        self.push("<header class=\"bs-header\">\n");
+        if let Some(section) = &article.section {
+            self.push("<p class=\"bs-section\">");
+            self.link(&section.name, section.url.as_deref());
+            self.push("</p>\n");
+        }
+        let level = self.outline.headline_level();
+        self.open_heading(level, Some(title_id), Some("bs-headline"));
+        self.text(&article.headline);
+        self.close_heading(level);
+        if let Some(dek) = &article.dek {
+            self.push("<p class=\"bs-dek\">");
+            self.inline(dek);
+            self.push("</p>\n");
+        }
+        if !article.authors.is_empty() {
+            self.byline(&article.authors);
+        }
+        if article.published.is_some() || article.modified.is_some() {
+            self.push("<p class=\"bs-dates\">");
+            if let Some(published) = &article.published {
+                self.time(published);
+            }
+            if let Some(modified) = &article.modified {
+                self.push("<span class=\"bs-updated\">");
+                self.text(&self.options.labels.updated);
+                self.push(" ");
+                self.time(modified);
+                self.push("</span>");
+            }
+            self.push("</p>\n");
+        }
+        self.push("</header>\n");
+    }
+
+    /// "By A, B and C", each author linked when they have a URL.
+    fn byline(&mut self, authors: &[Author]) {
+        let labels = &self.options.labels;
+        self.push("<p class=\"bs-byline\">");
+        self.text(&labels.by);
+        for (i, author) in authors.iter().enumerate() {
+            match i {
+                0 => self.push(" "),
+                _ if i + 1 == authors.len() => {
+                    self.push(" ");
+                    self.text(&labels.and);
+                    self.push(" ");
+                }
+                _ => self.push(", "),
+            }
+            self.link(&author.name, author.url.as_deref());
+        }
+        self.push("</p>\n");
+    }
+
+    fn time(&mut self, date: &DateTime) {
+        self.push("<time");
+        self.attr("datetime", &date.machine);
+        self.push(">");
+        let labels = &self.options.labels;
+        let month = &labels.months[usize::from(date.month.clamp(1, 12)) - 1];
+        let display = labels
+            .date
+            .replace("{year}", &date.year.to_string())
+            .replace("{day}", &date.day.to_string())
+            .replace("{month}", month);
+        self.text(&display);
+        self.push("</time>");
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Paragraph(text) => {
+                self.push("<p>");
+                self.inline(text);
+                self.push("</p>\n");
+            }
+            Block::Heading(heading) => self.heading(heading),
+            Block::Image(image) => self.image(image, Placement::Body),
+            Block::YouTube(video) => self.youtube(video, Placement::Body),
+            Block::Quote(quote) => self.quote(quote),
+            Block::List(list) => self.list(list),
+            Block::Markdown(text) => {
+                self.push("<div class=\"bs-markdown\">");
+                markdown::write_block(&mut self.out, text, &mut self.outline);
+                self.push("</div>\n");
+            }
+            Block::Divider => self.push("<hr class=\"bs-divider\">\n"),
+        }
+    }
+
+    fn heading(&mut self, heading: &Heading) {
+        let level = self.outline.body_level(heading.level);
+        // Explicit ids were claimed up front; one that clashes with an id the writer itself
+        // needs is replaced by a generated one.
+        let id = match &heading.id {
+            Some(id) if *id != self.title_id && id != self.outline.prefix() => id.clone(),
+            _ => self.outline.generate(&heading.text.0),
+        };
+        self.open_heading(level, Some(&id), None);
+        self.inline(&heading.text);
+        self.close_heading(level);
+    }
+
+    fn image(&mut self, image: &Image, placement: Placement) {
+        self.push(match placement {
+            Placement::Hero => "<figure class=\"bs-figure bs-hero\">\n<img class=\"bs-img\"",
+            Placement::Body => "<figure class=\"bs-figure\">\n<img class=\"bs-img\"",
+        });
+        self.url_attr("src", &image.src, UrlUse::Resource);
+        self.attr("alt", &image.alt);
+        if let Some(width) = image.width {
+            self.number_attr("width", width);
+        }
+        if let Some(height) = image.height {
+            self.number_attr("height", height);
+        }
+        let candidates: Vec<&ImageSource> = image.srcset.iter().filter(|s| allowed(&s.src, UrlUse::Resource)).collect();
+        if !candidates.is_empty() {
+            let mut srcset = String::new();
+            for (i, candidate) in candidates.iter().enumerate() {
+                if i > 0 {
+                    srcset.push_str(", ");
+                }
+                srcset.push_str(&candidate.src);
+                srcset.push(' ');
+                srcset.push_str(&candidate.width.to_string());
+                srcset.push('w');
+            }
+            self.attr("srcset", &srcset);
+            self.attr("sizes", image.sizes.as_deref().unwrap_or(&self.options.default_sizes));
+        }
+        self.loading(placement);
+        self.push(">\n");
+        self.figcaption(image.caption.as_ref(), image.credit.as_deref());
+        self.push("</figure>\n");
+    }
+
+    /// The hero is usually the largest paint: fetch it first. Everything else waits until near.
+    fn loading(&mut self, placement: Placement) {
+        self.push(match placement {
+            Placement::Hero => " loading=\"eager\" fetchpriority=\"high\"",
+            Placement::Body => " loading=\"lazy\" decoding=\"async\"",
+        });
+    }
+
+    /// Caption and credit as distinct elements; nothing when there is neither.
+    fn figcaption(&mut self, caption: Option<&Inline>, credit: Option<&str>) {
+        if caption.is_none() && credit.is_none() {
+            return;
+        }
+        self.push("<figcaption class=\"bs-caption\">");
+        if let Some(caption) = caption {
+            self.push("<span class=\"bs-caption__text\">");
+            self.inline(caption);
+            self.push("</span>");
+        }
+        if let Some(credit) = credit {
+            if caption.is_some() {
+                self.push(" ");
+            }
+            self.push("<small class=\"bs-credit\"><span class=\"bs-visually-hidden\">");
+            self.text(&self.options.labels.credit);
+            self.push(" </span>");
+            self.text(credit);
+            self.push("</small>");
+        }
+        self.push("</figcaption>\n");
+    }
+
+    /// The facade: a link to the video on youtube.com around a poster and a play label. It works
+    /// with no JavaScript; the shell turns it into a button that swaps in the player.
+    fn youtube(&mut self, video: &YouTube, placement: Placement) {
+        let shape = if video.vertical { "bs-facade--tall" } else { "bs-facade--wide" };
+        let poster = match (&video.poster, self.options.poster) {
+            (Some(poster), _) => Some((poster.clone(), false)),
+            (None, PosterPolicy::YouTube) => Some((youtube::poster_url(&video.id), true)),
+            (None, PosterPolicy::SelfHostedOnly) => None,
+        };
+        self.push("<figure class=\"bs-figure bs-video\">\n<div class=\"bs-facade ");
+        self.push(shape);
+        if poster.is_none() {
+            self.push(" bs-facade--no-poster");
+        }
+        self.push("\"");
+        self.attr("data-bs-youtube", &video.id);
+        if let Some(start) = video.start {
+            self.number_attr("data-bs-start", start);
+        }
+        self.attr("data-bs-title", &video.title);
+        self.push(">\n<a class=\"bs-facade__control\"");
+        self.attr("href", &youtube::watch_url(&video.id, video.start, video.vertical));
+        self.push(">");
+        if let Some((src, from_youtube)) = poster {
+            if allowed(&src, UrlUse::Resource) {
+                self.push("<img class=\"bs-facade__poster\"");
+                self.attr("src", &src);
+                self.push(" alt=\"\"");
+                if from_youtube {
+                    self.push(" width=\"480\" height=\"360\"");
+                }
+                self.loading(placement);
+                self.push(">");
+            }
+        }
+        self.push("<span class=\"bs-facade__play\" aria-hidden=\"true\"></span><span class=\"bs-facade__label\">");
+        self.template(&self.options.labels.play_video, "{title}", &video.title);
+        self.push("</span></a>\n</div>\n");
+        self.figcaption(video.caption.as_ref(), video.credit.as_deref());
+        self.push("</figure>\n");
+    }
+
+    fn quote(&mut self, quote: &Quote) {
+        self.push(match quote.style {
+            QuoteStyle::Block => "<figure class=\"bs-quote\">\n<blockquote",
+            QuoteStyle::Pull => "<figure class=\"bs-quote bs-quote--pull\">\n<blockquote",
+        });
+        if let Some(source) = &quote.source {
+            self.url_attr("cite", source, UrlUse::Link);
+        }
+        self.push("><p>");
+        self.inline(&quote.text);
+        self.push("</p></blockquote>\n");
+        if quote.cite.is_some() || quote.source.is_some() {
+            self.push("<figcaption class=\"bs-quote__cite\">");
+            let name = quote.cite.as_deref().unwrap_or(&self.options.labels.source);
+            self.link(name, quote.source.as_deref());
+            self.push("</figcaption>\n");
+        }
+        self.push("</figure>\n");
+    }
+
+    fn list(&mut self, list: &List) {
+        self.push(if list.ordered { "<ol class=\"bs-list\">\n" } else { "<ul class=\"bs-list\">\n" });
+        for item in &list.items {
+            self.push("<li>");
+            self.inline(item);
+            self.push("</li>\n");
+        }
+        self.push(if list.ordered { "</ol>\n" } else { "</ul>\n" });
+    }
+
+    /// Tags and the canonical link, when there are any.
+    fn footer(&mut self, article: &Article) {
+        if article.tags.is_empty() && article.url.is_none() {
+            return;
+        }
+        self.push("<footer class=\"bs-footer\">\n");
+        if !article.tags.is_empty() {
+            self.push("<ul class=\"bs-tags\"");
+            self.attr("aria-label", &self.options.labels.tags);
+            self.push(">");
+            for tag in &article.tags {
+                self.push("<li>");
+                self.text(tag);
+                self.push("</li>");
+            }
+            self.push("</ul>\n");
+        }
+        if let Some(url) = article.url.as_deref().filter(|url| allowed(url, UrlUse::Canonical)) {
+            self.push("<p class=\"bs-permalink\"><a rel=\"bookmark\"");
+            self.attr("href", url);
+            self.push(">");
+            self.text(&self.options.labels.permalink);
+            self.push("</a></p>\n");
+        }
+        self.push("</footer>\n");
+    }
+
+    fn related(&mut self, related: &Related) {
+        let id = self.outline.generate("related");
+        self.push("<aside class=\"bs-related\"");
+        self.attr("aria-labelledby", &id);
+        self.push(">\n");
+        let level = self.outline.section_level();
+        self.open_heading(level, Some(&id), Some("bs-related__title"));
+        self.text(&related.title);
+        self.close_heading(level);
+        self.push("<ul class=\"bs-related__list\">\n");
+        for item in &related.items {
+            self.push("<li class=\"bs-related__item\"><a class=\"bs-related__link\"");
+            self.url_attr("href", &item.url, UrlUse::Link);
+            self.push(">");
+            if let Some(image) = item.image.as_deref().filter(|url| allowed(url, UrlUse::Resource)) {
+                self.push("<img class=\"bs-related__thumb\"");
+                self.attr("src", image);
+                self.push(" alt=\"\" loading=\"lazy\" decoding=\"async\">");
+            }
+            self.push("<span>");
+            self.text(&item.headline);
+            self.push("</span></a></li>\n");
+        }
+        self.push("</ul>\n</aside>\n");
+    }
+}
+
+/// The URL policy, as the writer applies it: a refused URL is left out, never written.
+fn allowed(url: &str, usage: UrlUse) -> bool {
+    check_url(url, usage).is_ok()
+}
+
+/// Output is about 1.3 times the text it carries; reserving it up front avoids regrowing.
+fn estimated_size(article: &Article) -> usize {
+    let body: usize = article
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(text) => text.0.len() + 8,
+            Block::Markdown(text) => text.len() + text.len() / 4,
+            Block::List(list) => list.items.iter().map(|i| i.0.len() + 10).sum(),
+            Block::Quote(quote) => quote.text.0.len() + 120,
+            _ => 400,
+        })
+        .sum();
+    1024 + body + body / 4
+}
