@@ -56,6 +56,17 @@ pub fn from_value(value: &json::Value, limits: &Limits) -> Result<Article, Error
     validate::article(value, limits)
 }
 
+impl Options {
+    /// Options from JSON with camelCase keys (`headingShift`, `idPrefix`, `poster`: `"youtube"`
+    /// or `"self-hosted"`, `labels: { by, and, updated, playVideo, credit, source, tags,
+    /// permalink, date, months }`, `defaultSizes`, `limits: { maxInputBytes, maxBlocks,
+    /// maxStringBytes, maxMarkdownDepth }`); what is not given keeps its default. Paths in
+    /// errors start at `options`.
+    pub fn from_json_value(value: &json::Value) -> Result<Options, Error> {
+        validate::options(value)
+    }
+}
+
 /// Writes a valid article as one `<article>` element.
 pub fn render(article: &Article, options: &Options) -> String {
     render::article(article, options)

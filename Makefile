@@ -1,0 +1,12 @@
+# The two commands of the README.
+.PHONY: demo test build
+PORT ?= 8080
+
+demo:
+	scripts/demo.sh $(PORT)
+
+test:
+	scripts/test.sh
+
+build:
+	scripts/setup.sh && scripts/build.sh

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on a machine with only the stock toolchain.
+# Idempotent: each step checks before it installs. `--browser` also installs Chromium (tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown \
+  || rustup target add wasm32-unknown-unknown
+
+# The CLI must match the exact wasm-bindgen version the crate pins.
+wanted=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wanted" ]; then
+  echo "setup: installing wasm-bindgen-cli $wanted (about two minutes)"
+  cargo install wasm-bindgen-cli --version "$wanted"
+fi
+
+# npm ci only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = --browser ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
+  echo "setup: installing Chromium and ChromeDriver from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
