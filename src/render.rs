@@ -212,6 +212,9 @@ impl<'a> Writer<'a> {
                 self.time(published);
             }
             if let Some(modified) = &article.modified {
+                if article.published.is_some() {
+                    self.push(" ");
+                }
                 self.push("<span class=\"bs-updated\">");
                 self.text(&self.options.labels.updated);
                 self.push(" ");

@@ -430,24 +430,23 @@ impl Checker<'_> {
             return None;
         }
         let before = self.problems.len();
-        let blocks: Vec<Block> = values.iter().enumerate().filter_map(|(i, v)| self.block(v, &path.index(i))).collect();
-        self.check_heading_ids(&blocks, path);
-        (self.problems.len() == before).then_some(blocks)
-    }
-
-    /// Heading ids are used as given, so two of them must not be the same.
-    fn check_heading_ids(&mut self, blocks: &[Block], path: &Path) {
-        let mut seen: Vec<(&str, usize)> = Vec::new();
-        for (i, block) in blocks.iter().enumerate() {
-            let Block::Heading(Heading { id: Some(id), .. }) = block else { continue };
-            match seen.iter().find(|(other, _)| other == id) {
-                Some((_, first)) => {
-                    let message = format!("id \"{id}\" is already used by {path}[{first}].id");
-                    self.report(&path.index(i).key("id"), message);
+        // Heading ids are used as given, so two of them must not be the same.
+        let mut heading_ids: Vec<(String, usize)> = Vec::new();
+        let mut blocks = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            let Some(block) = self.block(value, &path.index(i)) else { continue };
+            if let Block::Heading(Heading { id: Some(id), .. }) = &block {
+                match heading_ids.iter().find(|(other, _)| other == id) {
+                    Some((_, first)) => {
+                        let message = format!("id \"{id}\" is already used by {path}[{first}].id");
+                        self.report(&path.index(i).key("id"), message);
+                    }
+                    None => heading_ids.push((id.clone(), i)),
                 }
-                None => seen.push((id, i)),
             }
+            blocks.push(block);
         }
+        (self.problems.len() == before).then_some(blocks)
     }
 
     fn block(&mut self, value: &Value, path: &Path) -> Option<Block> {
