@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use broadsheet::{Options, JSON_SCHEMA};
 
 const USAGE: &str = "usage:
-  broadsheet render FILE|- [--page] [--stylesheet HREF] [--script SRC]
-      write the article as an HTML fragment (or, with --page, a whole page)
+  broadsheet render FILE|- [--page] [--options OPTIONS.json] [--stylesheet HREF] [--script SRC]
+      write the article as an HTML fragment (or, with --page, a whole page);
+      OPTIONS.json holds render options as the JS package takes them (camelCase)
   broadsheet check FILE...
       print every problem as FILE: path: message; exit 1 if there is any
   broadsheet schema
@@ -48,6 +49,7 @@ fn read(file: &str) -> Result<String, String> {
 
 fn render(args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
+    let mut options_file = None;
     let mut page = false;
     let mut stylesheet = "broadsheet.css".to_owned();
     let mut script = "broadsheet-element.js".to_owned();
@@ -55,6 +57,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--page" => page = true,
+            "--options" => options_file = Some(rest.next().ok_or(format!("--options needs a file\n{USAGE}\n"))?),
             "--stylesheet" => stylesheet = rest.next().ok_or(format!("--stylesheet needs a value\n{USAGE}\n"))?.clone(),
             "--script" => script = rest.next().ok_or(format!("--script needs a value\n{USAGE}\n"))?.clone(),
             _ if file.is_none() => file = Some(arg.as_str()),
@@ -62,7 +65,19 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let file = file.ok_or(format!("{USAGE}\n"))?;
-    let options = Options::default();
+    let options = match options_file {
+        Some(path) => {
+            let parsed = broadsheet::json::parse(&read(path)?).and_then(|value| Options::from_json_value(&value));
+            match parsed {
+                Ok(options) => options,
+                Err(error) => {
+                    eprint!("{}", problems(path, &error));
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+        None => Options::default(),
+    };
     let article = match broadsheet::parse(&read(file)?, &options.limits) {
         Ok(article) => article,
         Err(error) => {
