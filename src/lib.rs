@@ -59,7 +59,7 @@ pub fn from_value(value: &json::Value, limits: &Limits) -> Result<Article, Error
 impl Options {
     /// Options from JSON with camelCase keys (`headingShift`, `idPrefix`, `poster`: `"youtube"`
     /// or `"self-hosted"`, `labels: { by, and, updated, playVideo, credit, source, tags,
-    /// permalink, date, months }`, `defaultSizes`, `limits: { maxInputBytes, maxBlocks,
+    /// permalink, table, date, months }`, `defaultSizes`, `limits: { maxInputBytes, maxBlocks,
     /// maxStringBytes, maxMarkdownDepth }`); what is not given keeps its default. Paths in
     /// errors start at `options`.
     pub fn from_json_value(value: &json::Value) -> Result<Options, Error> {
@@ -75,6 +75,19 @@ pub fn render(article: &Article, options: &Options) -> String {
 /// Writes a valid article as a whole page that links `stylesheet` and the JS shell at `script`.
 pub fn render_page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
     render::page(article, options, stylesheet, script)
+}
+
+/// The Markdown source the writer parses for an inline field (`dek`, paragraphs, headings,
+/// captions, quotes, list items): `text` with block syntax at the start of a line
+/// backslash-escaped and leading indentation dropped, so that it stays text. Parse it with
+/// pulldown-cmark and `ENABLE_STRIKETHROUGH` to read an inline field exactly as the writer does
+/// (the fuzzing oracle does).
+///
+/// ```
+/// assert_eq!(broadsheet::inline_markdown_source("# not a heading"), "\\# not a heading");
+/// ```
+pub fn inline_markdown_source(text: &str) -> std::borrow::Cow<'_, str> {
+    markdown::escape_block_syntax(text)
 }
 
 /// Parses, validates and renders in one call.

@@ -38,7 +38,7 @@ fn source(text: &str, flavor: Flavor) -> Cow<'_, str> {
 
 /// Escapes what would start a block (heading, quote, list, rule, fence, setext underline,
 /// reference definition) and drops leading indentation (an indented code block).
-fn escape_block_syntax(text: &str) -> Cow<'_, str> {
+pub fn escape_block_syntax(text: &str) -> Cow<'_, str> {
     if !text.split('\n').any(|line| block_marker_at(line).is_some() || line.starts_with([' ', '\t'])) {
         return Cow::Borrowed(text);
     }
@@ -131,9 +131,12 @@ pub fn write_inline(out: &mut String, text: &str) {
     Writer::new(out, Flavor::Inline, None).run(text);
 }
 
-/// Appends the HTML for a `markdown` block; its headings join the article's outline.
-pub fn write_block(out: &mut String, text: &str, outline: &mut Outline) {
-    Writer::new(out, Flavor::Block, Some(outline)).run(text);
+/// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
+/// scroll inside a focusable region named `table_label`, so keyboard users can scroll them too.
+pub fn write_block(out: &mut String, text: &str, outline: &mut Outline, table_label: &str) {
+    let mut writer = Writer::new(out, Flavor::Block, Some(outline));
+    writer.table_label = table_label;
+    writer.run(text);
 }
 
 /// One pass over the events; state is only what a closing tag needs to know.
@@ -152,6 +155,7 @@ struct Writer<'w> {
     heading: Option<(usize, String)>,
     /// Links whose URL the policy refused are written as their text alone.
     link_written: Vec<bool>,
+    table_label: &'w str,
     table_alignments: Vec<Alignment>,
     table_cell: usize,
     in_table_head: bool,
@@ -162,6 +166,7 @@ impl<'w> Writer<'w> {
     fn new(out: &'w mut String, flavor: Flavor, outline: Option<&'w mut Outline>) -> Self {
         Writer {
             out,
+            table_label: "",
             flavor,
             outline,
             paragraphs: 0,
@@ -250,11 +255,11 @@ impl<'w> Writer<'w> {
                 match kind {
                     CodeBlockKind::Fenced(info) if !info.trim().is_empty() => {
                         let language = info.split_whitespace().next().unwrap_or_default();
-                        self.out.push_str("<pre><code class=\"language-");
+                        self.out.push_str("<pre tabindex=\"0\"><code class=\"language-");
                         escape::attr(self.out, language);
                         self.out.push_str("\">");
                     }
-                    _ => self.out.push_str("<pre><code>"),
+                    _ => self.out.push_str("<pre tabindex=\"0\"><code>"),
                 }
             }
             Tag::HtmlBlock => self.block("<p>"),
@@ -269,7 +274,11 @@ impl<'w> Writer<'w> {
             Tag::Table(alignments) => {
                 self.table_alignments = alignments;
                 self.table_body_open = false;
-                self.block("<table>");
+                if self.flavor == Flavor::Block {
+                    self.out.push_str("<div class=\"bs-table\" role=\"region\" tabindex=\"0\" aria-label=\"");
+                    escape::attr(self.out, self.table_label);
+                    self.out.push_str("\"><table>");
+                }
             }
             Tag::TableHead => {
                 self.in_table_head = true;
@@ -350,7 +359,7 @@ impl<'w> Writer<'w> {
                 if self.table_body_open {
                     self.block("</tbody>");
                 }
-                self.block("</table>");
+                self.block("</table></div>");
             }
             TagEnd::TableHead => {
                 self.in_table_head = false;
@@ -448,7 +457,7 @@ mod tests {
 
     fn block(text: &str) -> String {
         let mut out = String::new();
-        write_block(&mut out, text, &mut Outline::new("a".into(), 0));
+        write_block(&mut out, text, &mut Outline::new("a".into(), 0), "Table");
         out
     }
 
@@ -492,10 +501,10 @@ mod tests {
         assert_eq!(block("# Top\n\n### Deep"), "<h2 id=\"a-top\">Top</h2><h3 id=\"a-deep\">Deep</h3>");
         assert_eq!(
             block("| a | b |\n|:--|--:|\n| 1 | 2 |"),
-            "<table><thead><tr><th class=\"bs-align-left\">a</th><th class=\"bs-align-right\">b</th></tr></thead><tbody><tr><td class=\"bs-align-left\">1</td><td class=\"bs-align-right\">2</td></tr></tbody></table>"
+            "<div class=\"bs-table\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table><thead><tr><th class=\"bs-align-left\">a</th><th class=\"bs-align-right\">b</th></tr></thead><tbody><tr><td class=\"bs-align-left\">1</td><td class=\"bs-align-right\">2</td></tr></tbody></table></div>"
         );
         assert_eq!(block("![a *b*](/i.png \"t\")"), "<p><img src=\"/i.png\" alt=\"a b\" title=\"t\" loading=\"lazy\" decoding=\"async\"></p>");
         assert_eq!(block("3. x\n4. y"), "<ol start=\"3\"><li>x</li><li>y</li></ol>");
-        assert_eq!(block("```rust\nfn main() {}\n```"), "<pre><code class=\"language-rust\">fn main() {}\n</code></pre>");
+        assert_eq!(block("```rust\nfn main() {}\n```"), "<pre tabindex=\"0\"><code class=\"language-rust\">fn main() {}\n</code></pre>");
     }
 }

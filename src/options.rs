@@ -62,6 +62,8 @@ pub struct Labels {
     pub tags: String,
     /// Link text for the canonical URL: "Permalink".
     pub permalink: String,
+    /// Names the scrolling region around a Markdown table: "Table".
+    pub table: String,
     /// Date display: "{month} {day}, {year}".
     pub date: String,
     /// Month names, January first.
@@ -79,6 +81,7 @@ impl Default for Labels {
             source: "Source".into(),
             tags: "Tags".into(),
             permalink: "Permalink".into(),
+            table: "Table".into(),
             date: "{month} {day}, {year}".into(),
             months: [
                 "January", "February", "March", "April", "May", "June", "July", "August",

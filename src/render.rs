@@ -275,7 +275,7 @@ impl<'a> Writer<'a> {
             Block::List(list) => self.list(list),
             Block::Markdown(text) => {
                 self.push("<div class=\"bs-markdown\">");
-                markdown::write_block(&mut self.out, text, &mut self.outline);
+                markdown::write_block(&mut self.out, text, &mut self.outline, &self.options.labels.table);
                 self.push("</div>\n");
             }
             Block::Divider => self.push("<hr class=\"bs-divider\">\n"),

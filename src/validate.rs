@@ -274,9 +274,9 @@ impl Checker<'_> {
 
     /// Overrides the labels given; the rest keep their defaults.
     fn labels(&mut self, value: &Value, path: &Path, labels: &mut Labels) {
-        let keys = ["by", "and", "updated", "playVideo", "credit", "source", "tags", "permalink", "date", "months"];
+        let keys = ["by", "and", "updated", "playVideo", "credit", "source", "tags", "permalink", "table", "date", "months"];
         let Some(fields) = self.object(value, path, &keys) else { return };
-        let texts: [(&str, &mut String); 9] = [
+        let texts: [(&str, &mut String); 10] = [
             ("by", &mut labels.by),
             ("and", &mut labels.and),
             ("updated", &mut labels.updated),
@@ -285,6 +285,7 @@ impl Checker<'_> {
             ("source", &mut labels.source),
             ("tags", &mut labels.tags),
             ("permalink", &mut labels.permalink),
+            ("table", &mut labels.table),
             ("date", &mut labels.date),
         ];
         for (key, target) in texts {

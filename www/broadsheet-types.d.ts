@@ -68,6 +68,8 @@ export interface Labels {
   source?: string;
   tags?: string;
   permalink?: string;
+  /** Names the scrolling region around a Markdown table. */
+  table?: string;
   /** `{month} {day}, {year}` */
   date?: string;
   /** Twelve month names, January first. */

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Assembles the demo site in target/site/ from www/, the samples, the seed fixture and the built
+// package (run scripts/build.sh first). The seed article is rendered into the page by the native
+// CLI, so it reads without JavaScript; the element then upgrades it in place.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+process.chdir(new URL('..', import.meta.url).pathname);
+const site = 'target/site';
+const cli = 'target/release/broadsheet';
+for (const built of ['pkg/broadsheet.js', 'pkg/broadsheet_bg.wasm', 'pkg/broadsheet-element.js', cli]) {
+  if (!existsSync(built)) throw new Error(`${built} is missing: run scripts/build.sh first`);
+}
+
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+cpSync('pkg', `${site}/pkg`, { recursive: true, dereference: true });
+cpSync('www/samples', `${site}/samples`, { recursive: true });
+for (const file of ['demo.js', 'demo.css', 'favicon.svg']) cpSync(`www/${file}`, `${site}/${file}`);
+
+// The seed's pictures are on a made-up host; the demo ships stand-ins so it makes no request.
+const seed = readFileSync('tests/fixtures/seed.json', 'utf8')
+  .replace(/https:\/\/images\.example\.com\/([\w-]+)\.jpg/g, 'samples/img/$1.svg');
+writeFileSync(`${site}/samples/seed.json`, seed);
+
+// Every sample but the one about errors must be valid, or the demo would open on a problem list.
+const valid = readdirSync(`${site}/samples`)
+  .filter((name) => name.endsWith('.json') && name !== 'errors.json')
+  .map((name) => `${site}/samples/${name}`);
+execFileSync(cli, ['check', ...valid], { stdio: 'inherit' });
+
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const article = execFileSync(cli, ['render', `${site}/samples/seed.json`], { encoding: 'utf8' });
+const page = readFileSync('www/index.html', 'utf8')
+  .replace('<!-- seed:json -->', () => escape(seed))
+  .replace('<!-- seed:article -->', () => article)
+  .replace('<!-- seed:html -->', () => escape(article));
+writeFileSync(`${site}/index.html`, page);
+console.log(`site: ${site}/`);

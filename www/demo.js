@@ -1,0 +1,214 @@
+// The demo page: a JSON editor driving <broadsheet-article>, the render options, the list of
+// problems (each one selects its spot in the editor) and a view of the HTML produced.
+import './pkg/broadsheet-element.js';
+import { renderArticle } from './pkg/broadsheet.js';
+
+/** UI label sets for the "Labels language" control; English is the package's default. */
+const LABELS = {
+  en: {},
+  es: {
+    by: 'Por', and: 'y', updated: 'Actualizado', playVideo: 'Reproducir video: {title}',
+    credit: 'Crédito:', source: 'Fuente', tags: 'Etiquetas', permalink: 'Enlace permanente',
+    date: '{day} de {month} de {year}',
+    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre',
+      'octubre', 'noviembre', 'diciembre'],
+  },
+  ar: {
+    by: 'بقلم', and: 'و', updated: 'آخر تحديث', playVideo: 'تشغيل الفيديو: {title}',
+    credit: 'حقوق الصورة:', source: 'المصدر', tags: 'الوسوم', permalink: 'الرابط الدائم',
+    date: '{day} {month} {year}',
+    months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر',
+      'أكتوبر', 'نوفمبر', 'ديسمبر'],
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+const editor = $('json');
+const preview = $('preview');
+const sample = $('sample');
+const headingShift = $('heading-shift');
+const poster = $('poster');
+const labels = $('labels');
+const status = $('status');
+const renderTime = $('render-time');
+const problems = $('problems');
+const htmlView = $('html');
+const copyStatus = $('copy-status');
+
+/** The JSON text the element was last given; until the first edit it shows the server's copy. */
+let sent = null;
+let timer;
+
+function options() {
+  return { headingShift: Number(headingShift.value), poster: poster.value, labels: LABELS[labels.value] };
+}
+
+/** Hands the editor's text to the element, if it changed; the element renders and reports. */
+function send() {
+  clearTimeout(timer);
+  if (editor.value !== sent) {
+    sent = editor.value;
+    preview.article = sent;
+  }
+}
+
+editor.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(send, 150);
+});
+
+sample.addEventListener('change', async () => {
+  const response = await fetch(`samples/${sample.value}.json`);
+  if (!response.ok) {
+    status.textContent = `Could not load the sample (HTTP ${response.status}).`;
+    return;
+  }
+  editor.value = await response.text();
+  send();
+});
+
+headingShift.addEventListener('change', () => {
+  preview.setAttribute('heading-shift', headingShift.value);
+  send();
+});
+poster.addEventListener('change', () => {
+  preview.setAttribute('poster', poster.value);
+  send();
+});
+labels.addEventListener('change', () => {
+  preview.options = { labels: LABELS[labels.value] };
+  send();
+});
+
+preview.addEventListener('broadsheet-render', (event) => {
+  status.textContent = 'Valid article.';
+  renderTime.textContent = `Rendered in ${event.detail.durationMs.toFixed(1)} ms.`;
+  editor.removeAttribute('aria-invalid');
+  problems.hidden = true;
+  problems.replaceChildren();
+  htmlView.textContent = renderArticle(sent ?? editor.value, options());
+});
+
+preview.addEventListener('broadsheet-error', (event) => {
+  const { errors } = event.detail;
+  status.textContent = `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}; the last good render stays in place.`;
+  renderTime.textContent = '';
+  editor.setAttribute('aria-invalid', 'true');
+  problems.replaceChildren(...errors.map(problemItem));
+  problems.hidden = false;
+});
+
+/** One problem as a button that selects its spot in the editor. */
+function problemItem(problem) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  if (problem.path) {
+    const path = document.createElement('code');
+    path.textContent = problem.path;
+    button.append(path, ': ');
+  }
+  button.append(problem.message);
+  button.addEventListener('click', () => {
+    const [start, end] = rangeOf(editor.value, problem);
+    editor.focus();
+    editor.setSelectionRange(start, end);
+  });
+  const item = document.createElement('li');
+  item.append(button);
+  return item;
+}
+
+$('copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(htmlView.textContent);
+    copyStatus.textContent = 'Copied.';
+  } catch {
+    getSelection().selectAllChildren(htmlView);
+    copyStatus.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
+  }
+  setTimeout(() => { copyStatus.textContent = ''; }, 4000);
+});
+
+/** The [start, end) range in `text` a problem is about: its line and column for a syntax error,
+ * else the value at its path. */
+export function rangeOf(text, problem) {
+  const place = /^invalid JSON at line (\d+), column (\d+)/.exec(problem.message);
+  return place ? lineColumn(text, Number(place[1]), Number(place[2])) : locate(text, problem.path);
+}
+
+/** The character at serde_json's line and column (1-based; the column counts UTF-8 bytes). */
+function lineColumn(text, line, column) {
+  const lines = text.split('\n');
+  const lineStart = lines.slice(0, line - 1).reduce((offset, l) => offset + l.length + 1, 0);
+  const bytes = new TextEncoder().encode(lines[line - 1] ?? '');
+  const at = Math.min(lineStart + new TextDecoder().decode(bytes.slice(0, Math.max(column - 1, 0))).length, text.length);
+  return [at, Math.min(at + 1, text.length)];
+}
+
+/** The range of the value at `path` (`body[3].src`) in valid JSON `text`, key included. A key the
+ * text lacks (one that "is required") falls back to the closest enclosing value. */
+export function locate(text, path) {
+  const steps = Array.from(path.matchAll(/\[(\d+)\]|[^.[\]]+/g), ([step, index]) => (index === undefined ? step : Number(index)));
+  let i = 0;
+  const space = () => {
+    while (/[ \t\n\r]/.test(text[i] ?? '')) i++;
+  };
+  const string = () => {
+    const start = i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    return JSON.parse(text.slice(start, ++i));
+  };
+  const skipValue = () => {
+    if (text[i] === '"') return string();
+    if (text[i] !== '{' && text[i] !== '[') {
+      while (i < text.length && !/[\s,\]}]/.test(text[i])) i++;
+      return;
+    }
+    let depth = 0;
+    do {
+      if (text[i] === '"') {
+        string();
+        continue;
+      }
+      if (text[i] === '{' || text[i] === '[') depth++;
+      if (text[i] === '}' || text[i] === ']') depth--;
+      i++;
+    } while (depth > 0 && i < text.length);
+  };
+
+  let range = [0, 0];
+  try {
+    space();
+    for (const step of steps) {
+      const [open, close] = typeof step === 'number' ? '[]' : '{}';
+      if (text[i] !== open) break;
+      i++;
+      space();
+      let found = null;
+      for (let n = 0; !found && i < text.length && text[i] !== close; n++) {
+        const start = i;
+        const key = open === '{' ? string() : n;
+        if (open === '{') {
+          space();
+          i++; // the colon
+          space();
+        }
+        const valueStart = i;
+        skipValue();
+        if (key === step) {
+          found = [start, i];
+          i = valueStart;
+        } else {
+          space();
+          if (text[i] === ',') i++;
+          space();
+        }
+      }
+      if (!found) break;
+      range = found;
+    }
+  } catch {
+    // The text changed since it was checked and no longer parses here: keep what was found.
+  }
+  return range;
+}
