@@ -3,7 +3,8 @@
 // concatenate), interleaved round by round over the same articles, so each ratio compares
 // figures taken under the same conditions.
 //
-//   node bench/node.mjs [--pkg DIR] [--json FILE] [--rounds N] [--sample-ms MS] [--smoke]
+//   node bench/node.mjs [--pkg DIR] [--json FILE] [--rounds N] [--sample-ms MS] [--only KEY,…]
+//                       [--no-scale] [--smoke]
 //
 // Every output string is flattened (V8's %FlattenString) inside the timed region: JS renderers
 // return ropes whose cost is otherwise paid later, by whoever writes them out; broadsheet returns
@@ -86,7 +87,8 @@ for (const [name, make] of Object.entries(sizes)) {
   const model = make();
   const f = formats(model);
   const bytes = Buffer.byteLength(f.broadsheet);
-  const renderers = RENDERERS.map((r) => ({ ...r, prepared: r.input(f) }));
+  const only = flag("--only", "").split(",").filter(Boolean);
+  const renderers = RENDERERS.filter((r) => !only.length || only.includes(r.key)).map((r) => ({ ...r, prepared: r.input(f) }));
   // Same markup? Compare every output with broadsheet's before timing anything.
   const reference = bs.renderArticle(f.broadsheet);
   const outputs = renderers.map((r) => {
@@ -102,7 +104,7 @@ for (const [name, make] of Object.entries(sizes)) {
   }
   const rounds = Number(flag("--rounds", smoke ? 1 : name === "huge" ? 9 : 15));
   const timed = measure(renderers, rounds);
-  const base = timed.find((t) => t.key === "bs-string").ms;
+  const base = (timed.find((t) => t.key === "bs-string") ?? timed[0]).ms;
   const rows = timed.map((t) => ({
     ...t,
     ...outputs.find((o) => o.key === t.key),

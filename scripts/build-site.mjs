@@ -29,9 +29,13 @@ const valid = readdirSync(`${site}/samples`)
   .map((name) => `${site}/samples/${name}`);
 execFileSync(cli, ['check', ...valid], { stdio: 'inherit' });
 
+// Rendered with the options the page gives the element, so that the upgrade changes nothing.
+const template = readFileSync('www/index.html', 'utf8');
+const headingShift = Number(/<broadsheet-article [^>]*heading-shift="(\d)"/.exec(template)[1]);
+writeFileSync('target/demo-options.json', JSON.stringify({ headingShift }));
+const article = execFileSync(cli, ['render', `${site}/samples/seed.json`, '--options', 'target/demo-options.json'], { encoding: 'utf8' });
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const article = execFileSync(cli, ['render', `${site}/samples/seed.json`], { encoding: 'utf8' });
-const page = readFileSync('www/index.html', 'utf8')
+const page = template
   .replace('<!-- seed:json -->', () => escape(seed))
   .replace('<!-- seed:article -->', () => article)
   .replace('<!-- seed:html -->', () => escape(article));

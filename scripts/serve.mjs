@@ -87,6 +87,10 @@ const server = createServer(async (req, res) => {
   createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
 });
 
+server.on('error', (error) => {
+  console.error(`serve: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, '127.0.0.1', () => {
   console.log(`broadsheet demo: http://127.0.0.1:${server.address().port}/  (Ctrl-C stops it)`);
 });

@@ -16,3 +16,15 @@ scripts/build.sh
 # Stages below are added by area; each is one command.
 echo "== HTML validity (Nu Html Checker) and accessibility (axe-core) of every fixture"
 node --test tests/pages/
+echo "== demo page: the real server in Chromium: edits, errors, options, keyboard video, requests, CSP, axe-core, screenshots"
+node --test tests/demo/
+echo "== wasm in Node: every fixture byte-identical to native, from text and objects; errors with paths"
+cargo test --target wasm32-unknown-unknown --test wasm_node
+echo "== wasm in headless Chromium: mount, hydrate, click activation, focus, no player before"
+cargo test --target wasm32-unknown-unknown --test wasm_browser
+echo "== package in Node: initSync, fixture parity, errors, TypeScript types, shell size"
+node --test tests/package/
+echo "== end to end in Chromium: two facades, requests, keyboard, axe-core, CSP; <broadsheet-article>"
+node --test tests/e2e/
+echo "== import: Vite bundles the package and it runs under the CSP; server rendering with initSync"
+node --test tests/import-app/

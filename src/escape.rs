@@ -66,7 +66,9 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     if url.is_empty() {
         return Err("URL is empty".into());
     }
-    if let Some(c) = url.chars().find(|&c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
+    // Printable ASCII is decided by the byte; characters are decoded from the first other byte on.
+    let suspect = url.bytes().position(|b| b <= b' ' || b >= 0x7f).unwrap_or(url.len());
+    if let Some(c) = url[suspect..].chars().find(|&c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
         return Err(format!(
             "URL contains U+{:04X}; whitespace, control and invisible characters are not allowed",
             c as u32
@@ -82,7 +84,7 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
         return Err("URL has a % that does not start a two-digit hex escape".into());
     }
     // The scheme is whatever precedes the first ':' that comes before any '/', '?' or '#'.
-    let head_end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    let head_end = url.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(url.len());
     let Some(colon) = url[..head_end].find(':') else {
         return match usage {
             UrlUse::Canonical => Err("URL must be absolute, starting with https:// or http://".into()),
@@ -96,8 +98,12 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
             &url[..head_end]
         ));
     }
-    let scheme = scheme.to_ascii_lowercase();
-    match (scheme.as_str(), usage) {
+    // Lower-cased only when it has to be: "https" needs no allocation.
+    let scheme = match scheme.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => std::borrow::Cow::Owned(scheme.to_ascii_lowercase()),
+        false => std::borrow::Cow::Borrowed(scheme),
+    };
+    match (&*scheme, usage) {
         ("https" | "http", _) => {
             let rest = &url[colon + 1..];
             let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));

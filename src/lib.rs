@@ -27,7 +27,7 @@ mod validate;
 pub mod youtube;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::Article;
 pub use error::{Error, Problem};

@@ -39,14 +39,13 @@ fn source(text: &str, flavor: Flavor) -> Cow<'_, str> {
 /// Escapes what would start a block (heading, quote, list, rule, fence, setext underline,
 /// reference definition) and drops leading indentation (an indented code block).
 pub fn escape_block_syntax(text: &str) -> Cow<'_, str> {
-    if !text.split('\n').any(|line| block_marker_at(line).is_some() || line.starts_with([' ', '\t'])) {
+    // CommonMark ends a line at `\n`, `\r` or `\r\n`; each line keeps its own ending.
+    if !text.split(['\n', '\r']).any(|line| block_marker_at(line).is_some() || line.starts_with([' ', '\t'])) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
+    for piece in text.split_inclusive(['\n', '\r']) {
+        let (line, ending) = piece.split_at(piece.trim_end_matches(['\n', '\r']).len());
         let line = line.trim_start_matches([' ', '\t']);
         match block_marker_at(line) {
             Some(at) => {
@@ -56,6 +55,7 @@ pub fn escape_block_syntax(text: &str) -> Cow<'_, str> {
             }
             None => out.push_str(line),
         }
+        out.push_str(ending);
     }
     Cow::Owned(out)
 }
@@ -70,6 +70,8 @@ fn block_marker_at(line: &str) -> Option<usize> {
     let run = bytes.iter().take_while(|&&b| b == first).count();
     match first {
         b'#' | b'>' | b'=' | b'|' => Some(0),
+        // A line of `-` alone, however short, underlines a setext heading.
+        b'-' if only(first) => Some(0),
         b'-' | b'+' | b'*' | b'_' if next_is_blank(1) || (run >= 3 && only(first)) || (only(first) && line.matches(first as char).count() >= 3) => Some(0),
         b'~' if run >= 3 => Some(0),
         b'`' if run >= 3 && !line[run..].contains('`') => Some(0),
@@ -96,7 +98,7 @@ pub fn problems(text: &str, flavor: Flavor, max_depth: usize) -> Vec<String> {
             Event::Start(tag) => {
                 depth += 1;
                 if depth == max_depth + 1 {
-                    problems.push(format!("Markdown nests deeper than {max_depth} levels"));
+                    problems.push(format!("Markdown nests deeper than {max_depth} levels (limits.max_markdown_depth)"));
                 }
                 let (what, url, usage) = match &tag {
                     Tag::Link { link_type, dest_url, .. } => ("link", link_href(*link_type, dest_url), UrlUse::Link),
@@ -155,6 +157,9 @@ struct Writer<'w> {
     heading: Option<(usize, String)>,
     /// Links whose URL the policy refused are written as their text alone.
     link_written: Vec<bool>,
+    /// `<a>` elements open. HTML links cannot nest, so a link inside one (in inline fields an
+    /// image becomes a link, and its description may hold links) is written as its text.
+    links_open: usize,
     table_label: &'w str,
     table_alignments: Vec<Alignment>,
     table_cell: usize,
@@ -176,6 +181,7 @@ impl<'w> Writer<'w> {
             alt: String::new(),
             heading: None,
             link_written: Vec::new(),
+            links_open: 0,
             table_alignments: Vec::new(),
             table_cell: 0,
             in_table_head: false,
@@ -332,8 +338,9 @@ impl<'w> Writer<'w> {
     }
 
     fn open_link(&mut self, href: &str, title: &str) {
-        let allowed = check_url(href, UrlUse::Link).is_ok();
+        let allowed = self.links_open == 0 && check_url(href, UrlUse::Link).is_ok();
         if allowed {
+            self.links_open += 1;
             self.out.push_str("<a href=\"");
             escape::attr(self.out, href);
             if !title.is_empty() {
@@ -377,6 +384,7 @@ impl<'w> Writer<'w> {
             TagEnd::Subscript => self.out.push_str("</sub>"),
             TagEnd::Link | TagEnd::Image => {
                 if self.link_written.pop() == Some(true) {
+                    self.links_open -= 1;
                     self.out.push_str("</a>");
                 }
             }
@@ -493,7 +501,7 @@ mod tests {
                 "image \"data:x\": URL scheme \"data\" is not allowed here (allowed: https, http, or a relative URL)",
             ]
         );
-        assert_eq!(problems(&">".repeat(40), Flavor::Block, 32), vec!["Markdown nests deeper than 32 levels"]);
+        assert_eq!(problems(&">".repeat(40), Flavor::Block, 32), vec!["Markdown nests deeper than 32 levels (limits.max_markdown_depth)"]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The document outline: heading levels that never skip, and element ids that never repeat.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Tracks the headings written so far in one article.
 pub struct Outline {
@@ -10,11 +10,14 @@ pub struct Outline {
     last_level: u8,
     ids: HashSet<String>,
     prefix: String,
+    /// For each generated base id, the suffix to try next: ids are never released, so counting on
+    /// gives the same ids as searching from `-2`, and many equal headings stay linear.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Outline {
     pub fn new(prefix: String, shift: u8) -> Self {
-        Outline { shift, last_level: 1, ids: HashSet::new(), prefix }
+        Outline { shift, last_level: 1, ids: HashSet::new(), prefix, next_suffix: HashMap::new() }
     }
 
     pub fn prefix(&self) -> &str {
@@ -53,10 +56,15 @@ impl Outline {
         if self.claim(&base) {
             return base;
         }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| self.claim(candidate))
-            .expect("an unused suffix exists")
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        loop {
+            let candidate = format!("{base}-{n}");
+            n += 1;
+            if self.claim(&candidate) {
+                self.next_suffix.insert(base, n);
+                return candidate;
+            }
+        }
     }
 }
 

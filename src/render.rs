@@ -376,13 +376,16 @@ impl<'a> Writer<'a> {
             self.push(" bs-facade--no-poster");
         }
         self.push("\"");
-        self.attr("data-bs-youtube", &video.id);
+        // The shell builds the player's URL from this; a model built by hand may hold anything.
+        if youtube::is_video_id(&video.id) {
+            self.attr("data-bs-youtube", &video.id);
+        }
         if let Some(start) = video.start {
             self.number_attr("data-bs-start", start);
         }
         self.attr("data-bs-title", &video.title);
         self.push(">\n<a class=\"bs-facade__control\"");
-        self.attr("href", &youtube::watch_url(&video.id, video.start, video.vertical));
+        self.url_attr("href", &youtube::watch_url(&video.id, video.start, video.vertical), UrlUse::Link);
         self.push(">");
         if let Some((src, from_youtube)) = poster {
             if allowed(&src, UrlUse::Resource) {

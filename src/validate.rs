@@ -143,9 +143,7 @@ impl Checker<'_> {
             return None;
         }
         // HTML cannot carry these: a browser drops or replaces them, so text would change.
-        if let Some(c) = s.chars().find(|&c| {
-            (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c)
-        }) {
+        if let Some(c) = unfit_for_html(s) {
             self.report(path, format!("contains U+{:04X}, which HTML cannot carry", c as u32));
             return None;
         }
@@ -432,17 +430,20 @@ impl Checker<'_> {
         }
         let before = self.problems.len();
         // Heading ids are used as given, so two of them must not be the same.
-        let mut heading_ids: Vec<(String, usize)> = Vec::new();
+        // A map, so that checking stays linear in the number of headings.
+        let mut heading_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut blocks = Vec::with_capacity(values.len());
         for (i, value) in values.iter().enumerate() {
             let Some(block) = self.block(value, &path.index(i)) else { continue };
             if let Block::Heading(Heading { id: Some(id), .. }) = &block {
-                match heading_ids.iter().find(|(other, _)| other == id) {
-                    Some((_, first)) => {
+                match heading_ids.get(id) {
+                    Some(first) => {
                         let message = format!("id \"{id}\" is already used by {path}[{first}].id");
                         self.report(&path.index(i).key("id"), message);
                     }
-                    None => heading_ids.push((id.clone(), i)),
+                    None => {
+                        heading_ids.insert(id.clone(), i);
+                    }
                 }
             }
             blocks.push(block);
@@ -634,6 +635,20 @@ impl Checker<'_> {
             })
             .collect();
         Some(Related { title: title?.to_owned(), items })
+    }
+}
+
+/// The first control character (other than tab and line breaks) or noncharacter in `s`. Bytes of
+/// printable ASCII are skipped as bytes; only the rest are decoded as characters.
+fn unfit_for_html(s: &str) -> Option<char> {
+    let mut rest = s;
+    loop {
+        let at = rest.bytes().position(|b| !(b' '..0x7f).contains(&b))?;
+        let c = rest[at..].chars().next()?;
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c) {
+            return Some(c);
+        }
+        rest = &rest[at + c.len_utf8()..];
     }
 }
 

@@ -94,8 +94,15 @@ fn facade_of(event: &Event) -> Option<Element> {
     control.closest("[data-bs-youtube][data-bs-hydrated]").ok()?
 }
 
-/// Preconnects to the player's origins, once per document, when the reader shows intent.
+/// Preconnects to the player's origins, once per document, when the reader shows intent; but
+/// only where the poster already comes from YouTube: a page that chose its own posters (or
+/// none) contacts no third party until the reader plays.
 fn warm_up(facade: &Element) -> Result<(), JsValue> {
+    let id = facade.get_attribute("data-bs-youtube").unwrap_or_default();
+    let poster = facade.query_selector("img.bs-facade__poster")?.and_then(|img| img.get_attribute("src"));
+    if poster != Some(youtube::poster_url(&id)) {
+        return Ok(());
+    }
     let document: Document = facade.owner_document().ok_or("no document")?;
     let head = document.head().ok_or("no head")?;
     for origin in youtube::PLAYER_ORIGINS {

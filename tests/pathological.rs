@@ -47,7 +47,7 @@ fn deeply_nested_markdown_is_refused_by_the_depth_limit() {
     for source in [">".repeat(10_000), nested_list] {
         assert_eq!(
             render(&article(&markdown(&source))).unwrap_err(),
-            "body[0].text: Markdown nests deeper than 32 levels"
+            "body[0].text: Markdown nests deeper than 32 levels (limits.max_markdown_depth)"
         );
     }
     // Emphasis runs this long pair up flatly rather than nesting, so they render.

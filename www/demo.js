@@ -58,12 +58,16 @@ editor.addEventListener('input', () => {
 });
 
 sample.addEventListener('change', async () => {
-  const response = await fetch(`samples/${sample.value}.json`);
+  const name = sample.value;
+  const response = await fetch(`samples/${name}.json`);
   if (!response.ok) {
     status.textContent = `Could not load the sample (HTTP ${response.status}).`;
     return;
   }
-  editor.value = await response.text();
+  const text = await response.text();
+  // A slow answer must not overwrite a sample chosen after it.
+  if (name !== sample.value) return;
+  editor.value = text;
   send();
 });
 

@@ -11,7 +11,7 @@ fuzz_target!(|spec: Spec| {
     let json = spec.to_json().to_string();
     match broadsheet::parse(&json, &options.limits) {
         Ok(article) => {
-            if let Err(report) = checks::rendered(&article, &options) {
+            if let Err(report) = checks::rendered(&article, &options).and_then(|()| checks::page(&article, &options)) {
                 panic!("{report}\n--- JSON ---\n{json}");
             }
         }

@@ -13,7 +13,10 @@ pub const SCRIPT: &str = "broadsheet-element.js";
 pub fn json_text(text: &str) -> Result<(), String> {
     let options = Options::default();
     match broadsheet::parse(text, &options.limits) {
-        Ok(article) => rendered(&article, &options),
+        Ok(article) => {
+            rendered(&article, &options)?;
+            page(&article, &options)
+        }
         Err(error) => well_formed(&error, &[]),
     }
 }
@@ -31,19 +34,23 @@ pub fn well_formed(error: &Error, paths: &[&str]) -> Result<(), String> {
     }
 }
 
-/// Renders `article` as a fragment and as a page and runs the oracle on both.
+/// Renders `article` as a fragment and runs the oracle on it.
 pub fn rendered(article: &Article, options: &Options) -> Result<(), String> {
     let html = broadsheet::render(article, options);
-    let mut problems = oracle::check_article(article, &html);
+    report(oracle::check_article(article, &html), &html)
+}
+
+/// Renders `article` as a whole page and runs the oracle on it.
+pub fn page(article: &Article, options: &Options) -> Result<(), String> {
     let page = broadsheet::render_page(article, options, "broadsheet.css", SCRIPT);
-    problems.extend(oracle::check_page(article, &page, SCRIPT));
+    report(oracle::check_page(article, &page, SCRIPT), &page)
+}
+
+fn report(problems: Vec<String>, html: &str) -> Result<(), String> {
     if problems.is_empty() {
         return Ok(());
     }
-    let mut report = problems.join("\n");
-    report.push_str("\n--- HTML ---\n");
-    report.push_str(&html);
-    Err(report)
+    Err(format!("{}\n--- HTML ---\n{html}", problems.join("\n")))
 }
 
 /// One text in every kind of field: through JSON and validation, and as a model built by hand

@@ -4,7 +4,7 @@
 // (UPDATE_SCREENSHOTS=1 also copies the desktop and phone ones to docs/screenshots/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -62,7 +62,8 @@ function get(path, method = 'GET') {
  * answers YouTube's poster host and player locally and refuses any other outside request.
  */
 async function open({ viewport = DESKTOP, colorScheme = 'light', javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, javaScriptEnabled });
+  const deviceScaleFactor = viewport === PHONE ? 2 : 1;
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, javaScriptEnabled });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   await context.addInitScript(() => {
     window.cspViolations = [];
@@ -142,9 +143,16 @@ test('the server sends the right types, the CSP and nosniff, 404s, and nothing o
   assert.equal((await get('/', 'POST')).status, 405);
 });
 
+test('the page is valid HTML (Nu Html Checker: no error, no warning)', () => {
+  const vnu = join(root, 'node_modules/vnu-jar/build/dist/vnu.jar');
+  const run = spawnSync('java', ['-jar', vnu, '--format', 'json', join(root, 'target/site/index.html')], { encoding: 'utf8' });
+  const { messages } = JSON.parse(run.stderr);
+  assert.deepEqual(messages.filter((m) => m.type === 'error' || m.subType === 'warning').map((m) => `${m.lastLine}: ${m.message}`), []);
+});
+
 test('without JavaScript the seed article is there, rendered at build time', async () => {
   const { context, page, checkClean } = await open({ javaScriptEnabled: false });
-  assert.equal(await page.textContent('#preview h1'), SEED.headline);
+  assert.equal(await page.textContent('#preview h2.bs-headline'), SEED.headline);
   assert.equal(await page.textContent('#preview .bs-hero figcaption .bs-caption__text'), 'Image via Getty');
   assert.match(await page.getAttribute('#preview a.bs-facade__control', 'href'), /^https:\/\/www\.youtube\.com\/watch\?v=Bm5lP1dHq9E/);
   assert.equal(JSON.parse(await page.inputValue('#json')).headline, SEED.headline);
@@ -158,7 +166,7 @@ test('the seed article: hero, facade, quotes and rail, upgraded by the element; 
   const preview = page.locator('#preview');
 
   await t.test('opens on the seed article', async () => {
-    assert.equal(await preview.locator('h1.bs-headline').textContent(), SEED.headline);
+    assert.equal(await preview.locator('h2.bs-headline').textContent(), SEED.headline);
     assert.equal(await preview.locator('.bs-hero img').getAttribute('alt'), 'guzman');
     assert.match(await preview.locator('.bs-hero figcaption').textContent(), /Image via Getty.*Getty/);
     const play = preview.locator('button.bs-facade__control');
@@ -167,7 +175,7 @@ test('the seed article: hero, facade, quotes and rail, upgraded by the element; 
     const cites = await preview.locator('.bs-quote figcaption').allTextContents();
     assert.deepEqual(cites, SEED.body.filter((b) => b.type === 'quote').map((b) => b.cite));
     const rail = preview.locator('aside.bs-related');
-    assert.equal(await rail.locator('h2').textContent(), 'Latest in Life');
+    assert.equal(await rail.locator('.bs-related__title').textContent(), 'Latest in Life');
     assert.deepEqual(await rail.locator('a').evaluateAll((links) => links.map((a) => a.href)), SEED.related.items.map((i) => i.url));
   });
 
@@ -179,9 +187,9 @@ test('the seed article: hero, facade, quotes and rail, upgraded by the element; 
     const at = (await page.inputValue('#json')).indexOf(`${SEED.headline.slice(-5)}"`) + 5;
     await page.$eval('#json', (e, at) => { e.focus(); e.setSelectionRange(at, at); }, at);
     await page.keyboard.type(', Live');
-    await page.waitForFunction(() => document.querySelector('#preview h1').textContent.endsWith(', Live'));
+    await page.waitForFunction(() => document.querySelector('#preview .bs-headline').textContent.endsWith(', Live'));
     assert.match(await page.textContent('#render-time'), /^Rendered in \d+\.\d ms\.$/);
-    assert.match(await page.textContent('#html'), /El Chapo's Son, Live<\/h1>/);
+    assert.match(await page.textContent('#html'), /El Chapo's Son, Live<\/h2>/);
     assert.ok(await page.evaluate(() => window.renders) < ', Live'.length, 'renders are debounced');
   });
 
@@ -190,7 +198,7 @@ test('the seed article: hero, facade, quotes and rail, upgraded by the element; 
     const { type, detail } = await outcome(page, () => page.keyboard.type(','));
     assert.equal(type, 'broadsheet-error');
     assert.match(detail.errors[0].message, /^invalid JSON at line 1, column 2/);
-    assert.match(await preview.locator('h1').textContent(), /, Live$/, 'the last good render stays');
+    assert.match(await preview.locator('.bs-headline').textContent(), /, Live$/, 'the last good render stays');
     assert.equal(await preview.locator('.bs-error[role=alert]').count(), 1);
     assert.equal(await page.getAttribute('#json', 'aria-invalid'), 'true');
     assert.match(await page.textContent('#status'), /^1 problem;/);
@@ -257,9 +265,11 @@ test('the seed article: hero, facade, quotes and rail, upgraded by the element; 
 
   await t.test('the options: heading shift, poster policy, labels language', async () => {
     await chooseSample(page, 'seed');
-    await outcome(page, () => page.selectOption('#heading-shift', '1'));
-    assert.equal(await preview.locator('.bs-headline').evaluate((h) => h.tagName), 'H2');
-    assert.match(await page.textContent('#html'), /<h2 class="bs-headline"/);
+    await outcome(page, () => page.selectOption('#heading-shift', '0'));
+    assert.equal(await preview.locator('.bs-headline').evaluate((h) => h.tagName), 'H1');
+    await outcome(page, () => page.selectOption('#heading-shift', '2'));
+    assert.equal(await preview.locator('.bs-headline').evaluate((h) => h.tagName), 'H3');
+    assert.match(await page.textContent('#html'), /<h3 class="bs-headline"/);
     await outcome(page, () => page.selectOption('#poster', 'self-hosted'));
     assert.equal(await preview.locator('.bs-facade__poster').count(), 0);
     await outcome(page, () => page.selectOption('#labels', 'es'));

@@ -1,0 +1,63 @@
+// Type test for pkg/broadsheet.d.ts: `tsc -p tests/package` must pass, and every
+// `@ts-expect-error` below must still be an error.
+import init, {
+  initSync, renderArticle, validateArticle, mount, hydrate, version,
+  type Article, type RenderOptions, type ArticleError, type ArticleProblem, type ValidationResult,
+} from "../../pkg/broadsheet.js";
+
+const article: Article = {
+  headline: "Hello",
+  dek: "A *fine* day.",
+  hero: { type: "youtube", id: "Bm5lP1dHq9E", title: "The raid", start: 42 },
+  body: [
+    { type: "paragraph", text: "Hi" },
+    { type: "heading", level: 2, text: "More" },
+    { type: "image", src: "a.jpg", alt: "", srcset: [{ src: "a-640.jpg", width: 640 }] },
+    { type: "quote", text: "Q", style: "pull" },
+    { type: "list", ordered: true, items: ["one"] },
+    { type: "divider" },
+  ],
+  "x-cms": { anything: true },
+};
+const options: RenderOptions = { headingShift: 1, poster: "self-hosted", labels: { playVideo: "Ver: {title}" } };
+
+await init();
+await init({ module_or_path: new URL("broadsheet_bg.wasm", import.meta.url) });
+initSync({ module: new Uint8Array() });
+const html: string = renderArticle(article, options) + renderArticle("{}");
+const result: ValidationResult = validateArticle(article);
+const problems: ArticleProblem[] = result.errors;
+mount(document.body, article);
+hydrate(document.body);
+const v: string = version();
+
+try {
+  renderArticle(article);
+} catch (e) {
+  const error = e as ArticleError;
+  const where: string = error.path;
+  const all: ArticleProblem[] = error.errors;
+  const message: string = error.message;
+}
+
+const element = document.createElement("broadsheet-article");
+element.article = article;
+element.article = "{}";
+element.options = options;
+element.addEventListener("broadsheet-render", (event) => { const ms: number = event.detail.durationMs; });
+element.addEventListener("broadsheet-error", (event) => { const first: ArticleProblem = event.detail.errors[0]; });
+
+// @ts-expect-error headline is required
+const noHeadline: Article = { body: [] };
+// @ts-expect-error no such block type
+const badBlock: Article = { headline: "H", body: [{ type: "paragraf", text: "x" }] };
+// @ts-expect-error heading levels are 2 to 6
+const badLevel: Article = { headline: "H", body: [{ type: "heading", level: 1, text: "x" }] };
+// @ts-expect-error only youtube or self-hosted
+const badPoster: RenderOptions = { poster: "vimeo" };
+// @ts-expect-error options are an object
+renderArticle(article, 3);
+// @ts-expect-error the element's options are RenderOptions
+element.options = { headingShift: "1" };
+
+export { html, problems, v, noHeadline, badBlock, badLevel, badPoster };
