@@ -1,5 +1,6 @@
 //! The WebAssembly face: every export reads its input, calls the core, and maps the error.
 //! The only browser behaviour here is the facade's activation, which needs the DOM.
+//! Public (on wasm32 only) so that tests/wasm_*.rs can call the exports from Rust.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;

@@ -31,6 +31,8 @@ before(async () => {
     "/server-invalid/": page(`<broadsheet-article src="/invalid.json">${SERVER_HTML}</broadsheet-article>`),
     "/broken/": page('<broadsheet-article src="/broken.json"></broadsheet-article>'),
     "/missing/": page('<broadsheet-article src="/missing.json"></broadsheet-article>'),
+    "/early/": page('<broadsheet-article src="/article.json"></broadsheet-article><script src="/early.js"></script>'),
+    "/early.js": `document.querySelector("broadsheet-article").article = ${JSON.stringify(OTHER)};`,
   });
 });
 after(async () => {
@@ -105,6 +107,13 @@ test("the property wins over src and the options re-render, attributes under the
   assert.equal(await rec.page.locator(".bs-facade__control").textContent(), "Ver: The raid");
   assert.equal(await rec.page.locator(".bs-facade--no-poster").count(), 1);
   assert.equal(rec.requests.filter((url) => url.endsWith("/article.json")).length, 1, "option changes do not fetch again");
+  await clean(rec);
+});
+
+test("a property set before the element is defined still counts", async () => {
+  const rec = await open("/early/");
+  assert.equal(await html(rec, "h1"), "From the property");
+  assert.equal(rec.requests.filter((url) => url.endsWith("/article.json")).length, 0);
   await clean(rec);
 });
 

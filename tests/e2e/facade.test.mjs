@@ -1,7 +1,8 @@
 // The lazy player end to end, in Debian's Chromium under the strict CSP: a page with two facades
 // asks nothing of the player's origins until the reader activates one (click, Enter or Space),
-// then gets exactly one player per activation, in the same box, with focus inside; axe-core finds
-// no violation before or after, and the CSP is never violated. Needs pkg/ (scripts/build.sh).
+// then gets exactly one player per activation, in the same box, with focus inside; the control
+// shows a focus ring and stills its transition for reduced motion; axe-core finds no violation
+// before or after, and the CSP is never violated. Needs pkg/ (scripts/build.sh).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { axeViolations, launchBrowser } from "../support/browser.mjs";
@@ -102,6 +103,13 @@ test("self-hosted posters: no third-party request at all until the reader asks; 
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Play video: Our poster");
+  const { outlineStyle, outlineWidth } = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement);
+    return { outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
+  });
+  assert.ok(outlineStyle !== "none" && outlineWidth >= 2, `focus ring: ${outlineStyle} ${outlineWidth}px`);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  assert.equal(await page.locator(".bs-facade__play").first().evaluate((e) => getComputedStyle(e).transitionDuration), "0s");
   assert.deepEqual(rec.thirdParty(), [], "not even the poster or a preconnect");
   assert.equal(await page.locator("link[rel=preconnect]").count(), 0);
   assert.deepEqual(await axeViolations(page), []);
@@ -109,6 +117,7 @@ test("self-hosted posters: no third-party request at all until the reader asks; 
   await page.keyboard.press("Enter");
   await page.locator("iframe").waitFor();
   assert.equal(await page.locator("iframe").getAttribute("title"), "Our poster");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "IFRAME");
   assert.deepEqual(rec.thirdParty(), ["https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await rec.violations(), []);

@@ -1,0 +1,225 @@
+// The XSS corpus in a real browser. tests/hostile.rs injects every payload of payloads.json into
+// every string field of base.json; what validation accepts is rendered to target/xss/cases.json.
+// Here each rendered article is loaded as part of a page (parsed by Chromium as a server-rendered
+// page would be, inside <broadsheet-article> with the package's element, which hydrates the video
+// facades), then every element gets the events handlers listen for, and every link and button is
+// clicked. Nothing may execute: alert/confirm/prompt/print and the payloads' xss() are hooked,
+// a report-only CSP reports any inline script, handler, javascript: URL, style, frame, object or
+// form, the browser's own DOM is audited (elements, attributes, and every URL as the browser
+// resolved it), and every request is recorded and blocked: the network is closed.
+//
+// A control page of known-bad HTML proves that each of those detectors fires.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { launchBrowser } from "../support/browser.mjs";
+
+const ROOT = new URL("../../", import.meta.url);
+const ORIGIN = "http://broadsheet.test";
+const NONCE = "xss-harness";
+const CSP = [
+  "default-src 'none'",
+  `script-src 'self' 'nonce-${NONCE}' 'wasm-unsafe-eval'`,
+  "style-src 'none'",
+  "img-src http: https:",
+  "connect-src 'self'",
+  "frame-src https://www.youtube-nocookie.com",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "report-uri /csp-report",
+].join("; ");
+const BATCH = 400;
+const HAS_ELEMENT = existsSync(new URL("pkg/broadsheet-element.js", ROOT));
+
+// What the writer writes, and what the element adds (button, iframe after a click).
+const ELEMENTS = new Set(
+  ("article header footer aside div p span small h1 h2 h3 h4 h5 h6 em strong code s sup sub a img figure " +
+    "figcaption blockquote ul ol li hr br table thead tbody tr th td pre time button iframe broadsheet-article section").split(" "),
+);
+const ATTRIBUTES = new Set(
+  ("class id lang dir aria-labelledby aria-label aria-hidden href src srcset sizes alt title width height loading " +
+    "decoding fetchpriority datetime cite start rel role tabindex type data-bs-youtube data-bs-start data-bs-title " +
+    "data-bs-hydrated data-bs-listening data-case allow allowfullscreen referrerpolicy").split(" "),
+);
+
+/** Runs in every frame before anything else: hooks everything a payload would call. */
+function hooks() {
+  const hit = (kind, detail) => window.__xssHit?.({ kind, detail: String(detail ?? "").slice(0, 200) });
+  for (const name of ["alert", "confirm", "prompt", "print", "open"]) {
+    try { Object.defineProperty(window, name, { value: (...args) => hit(name, args[0]), configurable: false }); } catch {}
+  }
+  window.xss = (...args) => hit("xss()", args[0]);
+  window.__xssCanary = "untouched";
+  document.addEventListener("securitypolicyviolation", (e) =>
+    hit("csp", `${e.violatedDirective} ${e.blockedURI} ${e.sample ?? ""}`), true);
+}
+
+/** Runs in the page after load: audits the DOM, fires events at every element, clicks everything. */
+async function exercise({ elements, attributes, origin }) {
+  const findings = [];
+  const where = (el) => el.closest?.("[data-case]")?.getAttribute("data-case") ?? "page";
+  const audit = (phase) => {
+    for (const el of document.body.querySelectorAll("*")) {
+      const name = el.localName;
+      if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") findings.push([where(el), `${phase}: <${name}> in ${el.namespaceURI}`]);
+      if (!elements.has(name)) findings.push([where(el), `${phase}: element <${name}>`]);
+      if (name === "iframe") {
+        const url = new URL(el.src);
+        if (url.origin !== "https://www.youtube-nocookie.com" || !/^\/embed\/[\w-]{11}$/.test(url.pathname)) findings.push([where(el), `${phase}: iframe ${el.src}`]);
+      }
+      for (const { name: attr, value } of el.attributes) {
+        if (attr.startsWith("on") || attr === "style" || !attributes.has(attr)) findings.push([where(el), `${phase}: <${name} ${attr}="${value.slice(0, 80)}">`]);
+      }
+      // Every URL as the browser resolved it.
+      const urls = [];
+      if (name === "a" && el.hasAttribute("href")) urls.push(["href", el.href, ["http:", "https:", "mailto:"]]);
+      if (name === "img" && el.hasAttribute("src")) urls.push(["src", el.src, ["http:", "https:"]]);
+      if (name === "img" && el.currentSrc) urls.push(["currentSrc", el.currentSrc, ["http:", "https:"]]);
+      if (name === "blockquote" && el.hasAttribute("cite")) urls.push(["cite", el.cite, ["http:", "https:", "mailto:"]]);
+      for (const [what, url, allowed] of urls) {
+        let protocol;
+        try { protocol = new URL(url).protocol; } catch { protocol = "unparsable:"; }
+        if (!allowed.includes(protocol)) findings.push([where(el), `${phase}: <${name} ${what}=${url.slice(0, 80)}>`]);
+      }
+    }
+    if (document.baseURI !== `${origin}${location.pathname}`) findings.push(["page", `${phase}: base URI ${document.baseURI}`]);
+    if (document.querySelectorAll("script:not([nonce]):not([src^='/pkg/'])").length) findings.push(["page", `${phase}: a script element`]);
+    if (document.querySelectorAll("style, link, meta:not([charset]), base, object, embed, form, frame, frameset").length)
+      findings.push(["page", `${phase}: a style, link, meta, base, object, embed, form or frame element`]);
+  };
+  audit("loaded");
+  // Links to allowed places are not followed (the page must stay); anything else is let through,
+  // so a javascript: link would run.
+  let clicks = 0;
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("a[href]");
+    if (link && ["http:", "https:", "mailto:"].includes(link.protocol)) event.preventDefault();
+  }, true);
+  const events = ["mouseover", "mouseenter", "mousemove", "focus", "focusin", "pointerover", "pointerdown", "mousedown", "mouseup", "keydown", "animationstart", "transitionend", "toggle", "load", "error"];
+  for (const el of document.body.querySelectorAll("*")) {
+    for (const type of events) el.dispatchEvent(new Event(type, { bubbles: true }));
+  }
+  for (const el of document.body.querySelectorAll("a, button, summary, label, [tabindex], [role=button]")) {
+    el.focus?.();
+    el.click();
+    clicks++;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  audit("clicked");
+  return { findings, clicks, canary: window.__xssCanary };
+}
+
+/** A page of cases, each in its own <broadsheet-article>, as a server would send it. */
+function batchPage(cases, offset) {
+  const articles = cases.map((c, i) => `<broadsheet-article data-case="${offset + i}">${c.html}</broadsheet-article>`).join("\n");
+  const element = HAS_ELEMENT ? `<script type="module" src="/pkg/broadsheet-element.js"></script>` : "";
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>xss</title>${element}</head><body><main>${articles}</main></body></html>`;
+}
+
+let browser;
+before(async () => {
+  // Render the corpus first, so the cases are those of the code under test.
+  execFileSync("cargo", ["test", "--release", "--quiet", "--test", "hostile", "xss_corpus_in_every_field"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+/** Loads `html` as a page and exercises it; resolves to everything that was caught. */
+async function run(html) {
+  const context = await browser.newContext();
+  const caught = { hits: [], requests: [], reports: [], navigations: [] };
+  await context.exposeBinding("__xssHit", (source, hit) => caught.hits.push({ ...hit, frame: source.frame.url() }));
+  await context.addInitScript(hooks);
+  await context.route("**/*", async (route) => {
+    const request = route.request();
+    const url = request.url();
+    if (url === `${ORIGIN}/`) {
+      return route.fulfill({ body: html, contentType: "text/html", headers: { "Content-Security-Policy-Report-Only": CSP } });
+    }
+    if (url.startsWith(`${ORIGIN}/pkg/`) && HAS_ELEMENT) {
+      const path = new URL(url).pathname.slice(1);
+      const type = path.endsWith(".wasm") ? "application/wasm" : path.endsWith(".js") ? "text/javascript" : "text/css";
+      return route.fulfill({ body: readFileSync(new URL(path, ROOT)), contentType: type });
+    }
+    if (url === `${ORIGIN}/csp-report`) {
+      caught.reports.push(request.postData());
+      return route.fulfill({ status: 204 });
+    }
+    const type = request.resourceType();
+    const player = type === "document" && url.startsWith("https://www.youtube-nocookie.com/embed/") && request.frame() !== request.frame().page()?.mainFrame();
+    if (type !== "image" && !player) caught.requests.push(`${type} ${url}`);
+    if (player) return route.fulfill({ body: "<!DOCTYPE html><title>player</title>", contentType: "text/html" });
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => { caught.hits.push({ kind: `dialog ${dialog.type()}`, detail: dialog.message() }); dialog.dismiss().catch(() => {}); });
+  page.on("popup", (popup) => caught.hits.push({ kind: "popup", detail: popup.url() }));
+  page.on("framenavigated", (frame) => {
+    if (!/^(http:|https:|about:blank)/.test(frame.url())) caught.navigations.push(frame.url());
+  });
+  page.on("pageerror", (error) => caught.hits.push({ kind: "pageerror", detail: error.message }));
+  await page.goto(`${ORIGIN}/`, { waitUntil: "load" });
+  if (HAS_ELEMENT) await page.waitForFunction(() => customElements.get("broadsheet-article") !== undefined, null, { timeout: 10_000 }).catch(() => {});
+  const result = await page.evaluate(exercise, { elements: ELEMENTS, attributes: ATTRIBUTES, origin: ORIGIN }).catch((e) => ({ findings: [["page", `exercise failed: ${e.message}`]], clicks: 0 }));
+  await context.close();
+  return { ...caught, ...result };
+}
+
+function problems(result) {
+  return [
+    ...result.hits.map((h) => `${h.kind}: ${h.detail}`),
+    ...result.requests.map((r) => `request ${r}`),
+    ...result.reports.map((r) => `CSP report ${r}`),
+    ...result.navigations.map((n) => `navigation to ${n}`),
+    ...result.findings.map(([where, what]) => `case ${where}: ${what}`),
+    ...(result.canary === "untouched" ? [] : [`canary ${result.canary}`]),
+  ];
+}
+
+test("the detectors catch known-bad HTML (control)", async () => {
+  const controls = {
+    script: `<script>xss(1)</script>`,
+    handler: `<img src="/nothing.png" onerror="xss(2)">`,
+    link: `<a href="javascript:xss(3)">x</a>`,
+    style: `<p style="color:red">x</p>`,
+    frame: `<iframe src="data:text/html,x"></iframe>`,
+    svg: `<svg><a href="https://example.com/"><text>x</text></a></svg>`,
+    request: `<link rel="stylesheet" href="/evil.css">`,
+  };
+  for (const [name, html] of Object.entries(controls)) {
+    const result = await run(batchPage([{ html }], 0));
+    assert.ok(problems(result).length > 0, `the ${name} control went unnoticed`);
+  }
+});
+
+test("no XSS payload in any field executes or escapes the policy in Chromium", async (t) => {
+  const corpus = JSON.parse(readFileSync(new URL("target/xss/cases.json", ROOT), "utf8"));
+  const cases = corpus.cases;
+  assert.ok(corpus.payloads >= 150 && cases.length > 1000, "the corpus is too small");
+  const failures = [];
+  let clicks = 0;
+  const started = Date.now();
+  for (let offset = 0; offset < cases.length; offset += BATCH) {
+    const batch = cases.slice(offset, offset + BATCH);
+    const result = await run(batchPage(batch, offset));
+    clicks += result.clicks;
+    const found = problems(result);
+    if (found.length === 0) continue;
+    // Name the cases: page-wide findings are re-run one case at a time.
+    for (const line of found.slice(0, 20)) {
+      const at = /^case (\d+):/.exec(line);
+      failures.push(at ? `${cases[at[1]].name} in ${cases[at[1]].field}: ${line}` : line);
+    }
+    if (found.some((line) => !/^case \d+:/.test(line))) {
+      for (const [i, c] of batch.entries()) {
+        const alone = problems(await run(batchPage([c], offset + i)));
+        if (alone.length) failures.push(`${c.name} in ${c.field}: ${alone.join("; ")}`);
+      }
+    }
+  }
+  t.diagnostic(`${corpus.payloads} payloads x ${corpus.fields} fields: ${corpus.refused} refused by validation, ` +
+    `${cases.length} rendered and loaded in Chromium${HAS_ELEMENT ? " (hydrated by the element)" : ""}, ${clicks} clicks, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  assert.deepEqual(failures, []);
+});
