@@ -101,7 +101,10 @@ class BroadsheetArticle extends HTMLElement {
     box.append(element("p", "bs-error__title", "This article could not be shown"));
     const list = box.appendChild(element("ul", "bs-error__list"));
     for (const { path, message } of errors) {
-      list.appendChild(element("li")).append(element("code", "bs-error__path", path), ` ${message}`);
+      const item = list.appendChild(element("li"));
+      // A problem with the whole document (a JSON syntax error) has no path to show.
+      if (path) item.append(element("code", "bs-error__path", path), " ");
+      item.append(message);
     }
     this.querySelector(":scope > .bs-error")?.remove();
     this.prepend(box);
