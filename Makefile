@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: demo test build
+.PHONY: demo test build bench
 PORT ?= 8080
 
 demo:
@@ -10,3 +10,6 @@ test:
 
 build:
 	scripts/setup.sh && scripts/build.sh
+
+bench:
+	scripts/bench.sh

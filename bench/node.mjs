@@ -79,7 +79,7 @@ function measure(renderers, rounds) {
   return plan.map((p) => ({ key: p.r.key, name: p.r.name, ms: median(p.times), min: Math.min(...p.times), samples: p.times.length, callsPerSample: p.n }));
 }
 
-const results = { machine: machine(), node: process.version, package: pkgDir, sampleMs, sizes: [], scale: [] };
+const results = { machine: machine(), node: process.version, package: pkgDir, sampleMs, loadBefore: os.loadavg()[0], sizes: [], scale: [] };
 let failed = false;
 
 const sizes = smoke ? { typical: ARTICLES.typical } : ARTICLES;
@@ -95,11 +95,14 @@ for (const [name, make] of Object.entries(sizes)) {
     const html = r.render(r.prepared);
     return { key: r.key, bytes: Buffer.byteLength(html), identical: html === reference };
   });
+  // The peers port broadsheet's markup (bench/peers/markup.mjs); when it changes they must follow.
+  // A few bytes of drift is reported; more than 5 % fails the run (and the smoke test).
   for (const o of outputs) {
     const mustMatch = o.key !== "floor-object" && o.key !== "mdit-object";
-    if (mustMatch && !o.identical) {
-      console.error(`${name}: ${o.key} writes different HTML from broadsheet's (${o.bytes} vs ${Buffer.byteLength(reference)} bytes)`);
-      failed = true;
+    const drift = Math.abs(o.bytes / Buffer.byteLength(reference) - 1);
+    if ((mustMatch && !o.identical) || drift > 0.05) {
+      console.error(`${name}: ${o.key} writes different HTML from broadsheet's (${o.bytes} vs ${Buffer.byteLength(reference)} bytes); update bench/peers/`);
+      if (drift > 0.05 && o.key !== "floor-object") failed = true;
     }
   }
   const rounds = Number(flag("--rounds", smoke ? 1 : name === "huge" ? 9 : 15));
@@ -129,6 +132,7 @@ if (!smoke && !args.includes("--no-scale")) {
   }
 }
 
+results.loadAfter = os.loadavg()[0];
 if (jsonOut) {
   mkdirSync(dirname(jsonOut), { recursive: true });
   writeFileSync(jsonOut, JSON.stringify(results, null, 2));

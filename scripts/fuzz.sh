@@ -73,7 +73,7 @@ done
 if $merge && [ $status = 0 ]; then
   for target in "${targets[@]}"; do
     (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "corpus/$target" "../target/fuzz-corpus/$target" -- \
-        -merge=1 -max_len=16384) >"target/fuzz-logs/$target-merge.log" 2>&1
+        -set_cover_merge=1 -max_len=16384) >"target/fuzz-logs/$target-merge.log" 2>&1
     echo "fuzz: $target corpus now $(find "fuzz/corpus/$target" -type f | wc -l) inputs"
   done
 fi

@@ -28,3 +28,9 @@ echo "== end to end in Chromium: two facades, requests, keyboard, axe-core, CSP;
 node --test tests/e2e/
 echo "== import: Vite bundles the package and it runs under the CSP; server rendering with initSync"
 node --test tests/import-app/
+echo "== benchmark smoke: the renderers of bench/ agree with the package and run one round"
+node bench/node.mjs --smoke
+echo "== hostile input: fuzz corpus replay and a bounded run of every target (60 s each, at once)"
+scripts/fuzz.sh 60
+echo "== hostile input: XSS corpus in Chromium, and the wasm package after every bad input"
+node --test tests/xss/

@@ -38,6 +38,11 @@ pub const JSON_SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
 
 /// Parses and validates JSON text as an article, reporting every problem with its path.
 pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
+    check_input_size(json, limits)?;
+    from_value(&json::parse(json)?, limits)
+}
+
+fn check_input_size(json: &str, limits: &Limits) -> Result<(), Error> {
     if json.len() > limits.max_input_bytes {
         return Err(Error::from(Problem::new(
             String::new(),
@@ -48,7 +53,7 @@ pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
             ),
         )));
     }
-    from_value(&json::parse(json)?, limits)
+    Ok(())
 }
 
 /// Validates an already parsed JSON value as an article.
@@ -92,5 +97,20 @@ pub fn inline_markdown_source(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Parses, validates and renders in one call.
 pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
-    parse(json, &options.limits).map(|article| render(&article, options))
+    check_input_size(json, &options.limits)?;
+    render_value(&json::parse(json)?, options)
+}
+
+/// Validates and renders an already parsed JSON value; the same result as [`from_value`] then
+/// [`render`], but each Markdown field is parsed once: the writer applies validation's Markdown
+/// checks (URL policy, depth) as it goes. Only an article that fails a check is validated again
+/// in full, to report every problem in input order.
+pub fn render_value(value: &json::Value, options: &Options) -> Result<String, Error> {
+    if let Ok((article, markdown_fields)) = validate::article_deferring_markdown(value, &options.limits) {
+        let (html, clean, written) = render::article_checked(&article, options);
+        if clean && written == markdown_fields {
+            return Ok(html);
+        }
+    }
+    from_value(value, &options.limits).map(|article| render(&article, options))
 }

@@ -40,7 +40,7 @@ fn source(text: &str, flavor: Flavor) -> Cow<'_, str> {
 /// reference definition) and drops leading indentation (an indented code block).
 pub fn escape_block_syntax(text: &str) -> Cow<'_, str> {
     // CommonMark ends a line at `\n`, `\r` or `\r\n`; each line keeps its own ending.
-    if !text.split(['\n', '\r']).any(|line| block_marker_at(line).is_some() || line.starts_with([' ', '\t'])) {
+    if !lines(text).any(|line| block_marker_at(line).is_some() || line.starts_with([' ', '\t'])) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -60,13 +60,39 @@ pub fn escape_block_syntax(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text.split(['\n', '\r'])`, but searched a word at a time (`memchr`) rather than char by char;
+/// both are ASCII, so every cut falls on a char boundary.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let has_cr = text.contains('\r');
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let line = rest?;
+        let end = match has_cr {
+            true => line.bytes().position(|b| b == b'\n' || b == b'\r'),
+            false => line.find('\n'),
+        };
+        match end {
+            Some(end) => {
+                rest = Some(&line[end + 1..]);
+                Some(&line[..end])
+            }
+            None => {
+                rest = None;
+                Some(line)
+            }
+        }
+    })
+}
+
 /// Where a backslash must go to keep `line` (leading whitespace already removed) from starting a
 /// block, if anywhere.
 fn block_marker_at(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     let first = *bytes.first()?;
-    let next_is_blank = |at: usize| bytes.get(at).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r'));
-    let only = |c: u8| bytes.iter().all(|&b| b == c || matches!(b, b' ' | b'\t' | b'\r'));
+    // pulldown-cmark counts vertical tab and form feed as blank too.
+    let is_blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c');
+    let next_is_blank = |at: usize| bytes.get(at).is_none_or(is_blank);
+    let only = |c: u8| bytes.iter().all(|b| *b == c || is_blank(b));
     let run = bytes.iter().take_while(|&&b| b == first).count();
     match first {
         b'#' | b'>' | b'=' | b'|' => Some(0),
@@ -129,16 +155,32 @@ fn link_href<'a>(link_type: LinkType, dest: &'a str) -> Cow<'a, str> {
 }
 
 /// Appends the HTML for an inline Markdown field.
+#[cfg(test)]
 pub fn write_inline(out: &mut String, text: &str) {
-    Writer::new(out, Flavor::Inline, None).run(text);
+    write_inline_checked(out, text, usize::MAX);
+}
+
+/// Like [`write_inline`], and `false` when [`problems`] would find something: a refused URL or
+/// nesting past `max_depth` (then the output is not to be used).
+pub fn write_inline_checked(out: &mut String, text: &str, max_depth: usize) -> bool {
+    let mut writer = Writer::new(out, Flavor::Inline, None);
+    writer.max_depth = max_depth;
+    writer.run(text)
 }
 
 /// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
 /// scroll inside a focusable region named `table_label`, so keyboard users can scroll them too.
+#[cfg(test)]
 pub fn write_block(out: &mut String, text: &str, outline: &mut Outline, table_label: &str) {
+    write_block_checked(out, text, outline, table_label, usize::MAX);
+}
+
+/// Like [`write_block`], and `false` when [`problems`] would find something.
+pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, table_label: &str, max_depth: usize) -> bool {
     let mut writer = Writer::new(out, Flavor::Block, Some(outline));
     writer.table_label = table_label;
-    writer.run(text);
+    writer.max_depth = max_depth;
+    writer.run(text)
 }
 
 /// One pass over the events; state is only what a closing tag needs to know.
@@ -165,6 +207,11 @@ struct Writer<'w> {
     table_cell: usize,
     in_table_head: bool,
     table_body_open: bool,
+    /// What [`problems`] checks, noted on the way: nesting depth, and whether anything it would
+    /// report (a refused URL, nesting past `max_depth`) was met.
+    depth: usize,
+    max_depth: usize,
+    clean: bool,
 }
 
 impl<'w> Writer<'w> {
@@ -186,17 +233,30 @@ impl<'w> Writer<'w> {
             table_cell: 0,
             in_table_head: false,
             table_body_open: false,
+            depth: 0,
+            max_depth: usize::MAX,
+            clean: true,
         }
     }
 
-    fn run(mut self, text: &str) {
+    /// Writes `text`; `false` if [`problems`] would report something about it.
+    fn run(mut self, text: &str) -> bool {
         let source = source(text, self.flavor);
         for event in parser(&source, self.flavor) {
             self.event(event);
         }
+        self.clean
     }
 
     fn event(&mut self, event: Event<'_>) {
+        match &event {
+            Event::Start(_) => {
+                self.depth += 1;
+                self.clean &= self.depth <= self.max_depth;
+            }
+            Event::End(_) => self.depth -= 1,
+            _ => {}
+        }
         if self.image_depth > 0 {
             return self.image_description(event);
         }
@@ -338,7 +398,9 @@ impl<'w> Writer<'w> {
     }
 
     fn open_link(&mut self, href: &str, title: &str) {
-        let allowed = self.links_open == 0 && check_url(href, UrlUse::Link).is_ok();
+        let refused = check_url(href, UrlUse::Link).is_err();
+        self.clean &= !refused;
+        let allowed = self.links_open == 0 && !refused;
         if allowed {
             self.links_open += 1;
             self.out.push_str("<a href=\"");
@@ -419,7 +481,13 @@ impl<'w> Writer<'w> {
     /// Inside a block image: collect the description as plain text, then write the `<img>`.
     fn image_description(&mut self, event: Event<'_>) {
         match event {
-            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            // URLs inside a description are not written, so not checked here: leave them to
+            // the full validation.
+            Event::Start(Tag::Image { .. }) => {
+                self.image_depth += 1;
+                self.clean = false;
+            }
+            Event::Start(Tag::Link { .. }) => self.clean = false,
             Event::End(TagEnd::Image) => {
                 self.image_depth -= 1;
                 if self.image_depth == 0 {
@@ -447,6 +515,7 @@ impl<'w> Writer<'w> {
             }
             self.out.push_str("\" loading=\"lazy\" decoding=\"async\">");
         } else {
+            self.clean = false;
             self.text(&alt);
         }
         self.alt = alt;

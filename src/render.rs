@@ -14,6 +14,14 @@ pub fn article(article: &Article, options: &Options) -> String {
     writer.out
 }
 
+/// Writes `article` and notes, on the way, what validation would find in its Markdown fields:
+/// the HTML, whether every field passed `markdown::problems`, and how many fields were written.
+pub fn article_checked(article: &Article, options: &Options) -> (String, bool, usize) {
+    let mut writer = Writer::new(article, options);
+    writer.article(article);
+    (writer.out, writer.markdown_clean, writer.markdown_fields)
+}
+
 /// Writes `article` as a whole HTML page: doctype, viewport, title, canonical link, the stylesheet
 /// at `stylesheet` and the JS shell at `script` (which hydrates the video facades).
 pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
@@ -51,6 +59,9 @@ struct Writer<'a> {
     outline: Outline,
     /// The headline's id, which labels the article.
     title_id: String,
+    /// Markdown fields written, and whether every one would pass validation's Markdown checks.
+    markdown_fields: usize,
+    markdown_clean: bool,
 }
 
 /// Media are written the same way in the hero and the body, but load differently.
@@ -79,7 +90,14 @@ impl<'a> Writer<'a> {
                 outline.claim(id);
             }
         }
-        Writer { out: String::with_capacity(estimated_size(article)), options, outline, title_id }
+        Writer {
+            out: String::with_capacity(estimated_size(article)),
+            options,
+            outline,
+            title_id,
+            markdown_fields: 0,
+            markdown_clean: true,
+        }
     }
 
     fn push(&mut self, html: &str) {
@@ -110,7 +128,9 @@ impl<'a> Writer<'a> {
     }
 
     fn inline(&mut self, text: &Inline) {
-        markdown::write_inline(&mut self.out, &text.0);
+        let max_depth = self.options.limits.max_markdown_depth;
+        self.markdown_fields += 1;
+        self.markdown_clean &= markdown::write_inline_checked(&mut self.out, &text.0, max_depth);
     }
 
     /// `<a href>` around `text` when the URL is allowed, else the text alone.
@@ -275,7 +295,10 @@ impl<'a> Writer<'a> {
             Block::List(list) => self.list(list),
             Block::Markdown(text) => {
                 self.push("<div class=\"bs-markdown\">");
-                markdown::write_block(&mut self.out, text, &mut self.outline, &self.options.labels.table);
+                let max_depth = self.options.limits.max_markdown_depth;
+                self.markdown_fields += 1;
+                self.markdown_clean &=
+                    markdown::write_block_checked(&mut self.out, text, &mut self.outline, &self.options.labels.table, max_depth);
                 self.push("</div>\n");
             }
             Block::Divider => self.push("<hr class=\"bs-divider\">\n"),

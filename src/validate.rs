@@ -12,10 +12,20 @@ use crate::youtube;
 
 /// Validates a parsed JSON value as an article in format v1.
 pub fn article(value: &Value, limits: &Limits) -> Result<Article, Error> {
-    let mut checker = Checker { problems: Vec::new(), limits };
+    article_with(value, limits, true).map(|(article, _)| article)
+}
+
+/// Like [`article`], but Markdown fields are not parsed: the caller writes them with the checks
+/// of `markdown::problems` instead (see `crate::render_value`). Also returns how many there were.
+pub fn article_deferring_markdown(value: &Value, limits: &Limits) -> Result<(Article, usize), Error> {
+    article_with(value, limits, false)
+}
+
+fn article_with(value: &Value, limits: &Limits, check_markdown: bool) -> Result<(Article, usize), Error> {
+    let mut checker = Checker { problems: Vec::new(), limits, check_markdown, unchecked_markdown: 0 };
     let article = checker.article(value, &Path::Root);
     match article {
-        Some(article) if checker.problems.is_empty() => Ok(article),
+        Some(article) if checker.problems.is_empty() => Ok((article, checker.unchecked_markdown)),
         _ => Err(Error::new(checker.problems)),
     }
 }
@@ -24,7 +34,7 @@ pub fn article(value: &Value, limits: &Limits) -> Result<Article, Error> {
 /// Paths start at `options`.
 pub fn options(value: &Value) -> Result<Options, Error> {
     let limits = Limits::default();
-    let mut checker = Checker { problems: Vec::new(), limits: &limits };
+    let mut checker = Checker { problems: Vec::new(), limits: &limits, check_markdown: true, unchecked_markdown: 0 };
     let options = checker.options(value, &Path::Root.key("options"));
     match options {
         Some(options) if checker.problems.is_empty() => Ok(options),
@@ -81,6 +91,9 @@ impl<'v> Fields<'v> {
 struct Checker<'l> {
     problems: Vec<Problem>,
     limits: &'l Limits,
+    /// `false`: Markdown fields are only counted, for a writer that checks them as it writes.
+    check_markdown: bool,
+    unchecked_markdown: usize,
 }
 
 impl Checker<'_> {
@@ -166,6 +179,10 @@ impl Checker<'_> {
 
     fn markdown(&mut self, value: &Value, path: &Path, flavor: Flavor) -> Option<String> {
         let text = self.text(value, path)?;
+        if !self.check_markdown {
+            self.unchecked_markdown += 1;
+            return Some(text.to_owned());
+        }
         let problems = markdown::problems(text, flavor, self.limits.max_markdown_depth);
         let valid = problems.is_empty();
         for problem in problems {
@@ -643,13 +660,33 @@ impl Checker<'_> {
 fn unfit_for_html(s: &str) -> Option<char> {
     let mut rest = s;
     loop {
-        let at = rest.bytes().position(|b| !(b' '..0x7f).contains(&b))?;
+        let at = printable_ascii_prefix(rest);
         let c = rest[at..].chars().next()?;
         if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c) {
             return Some(c);
         }
         rest = &rest[at + c.len_utf8()..];
     }
+}
+
+/// How many leading bytes of `s` are printable ASCII (`' '..='~'`), tested eight at a time.
+fn printable_ascii_prefix(s: &str) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // The high bit of a lane is set where a byte is below 0x20, or 0x7f and above. (A borrow
+        // or carry between lanes only starts at a lane that is itself flagged.)
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let del_or_above = x.wrapping_add(ONES) | x;
+        if (below_space | del_or_above) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().position(|b| !(b' '..0x7f).contains(b)).unwrap_or(bytes.len() - at)
 }
 
 /// U+FDD0..U+FDEF and the last two code points of every plane.

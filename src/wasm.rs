@@ -16,8 +16,11 @@ const TYPES: &str = include_str!("../www/broadsheet-types.d.ts");
 #[wasm_bindgen(js_name = renderArticle, skip_typescript)]
 pub fn render_article(article: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = read_options(options)?;
-    let article = read_article(article, &options).map_err(|e| to_js_error(&e))?;
-    Ok(crate::render(&article, &options))
+    let html = match article.as_string() {
+        Some(text) => crate::render_json(&text, &options),
+        None => read_value(article, "article").and_then(|value| crate::render_value(&value, &options)),
+    };
+    html.map_err(|e| to_js_error(&e))
 }
 
 /// Validates an article; never throws on a bad article.

@@ -428,3 +428,95 @@ fn xss_corpus_in_every_field() {
         cases.len()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Limits, linear time, and the findings of fuzzing, each pinned down exactly.
+
+fn render(json: &str) -> Result<String, String> {
+    broadsheet::render_json(json, &broadsheet::Options::default()).map_err(|e| e.to_string())
+}
+
+/// An article of about `bytes`, made of the blocks a long-form piece has.
+fn large_article(bytes: usize) -> String {
+    let blocks = [
+        json!({ "type": "paragraph", "text": "A *long* paragraph with **strong** words, `code` and a [link](https://example.com/a). ".repeat(30) }),
+        json!({ "type": "heading", "level": 2, "text": "A section" }),
+        json!({ "type": "image", "src": "/media/a.jpg", "alt": "A photograph", "caption": "A *caption*." }),
+        json!({ "type": "markdown", "text": "Some **Markdown**.\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n- one\n- two\n\n> quote\n".repeat(15) }),
+    ]
+    .map(|b| b.to_string());
+    let mut body = Vec::new();
+    let (mut size, mut i) = (0, 0);
+    while size < bytes {
+        size += blocks[i % 4].len() + 1;
+        body.push(blocks[i % 4].as_str());
+        i += 1;
+    }
+    format!(r#"{{"headline": "Large", "body": [{}]}}"#, body.join(","))
+}
+
+#[test]
+fn ten_megabytes_render_in_linear_time_within_the_default_limits() {
+    let time = |bytes| {
+        let json = large_article(bytes);
+        let start = std::time::Instant::now();
+        let html = render(&json).unwrap();
+        assert!(html.len() > json.len());
+        start.elapsed().as_secs_f64()
+    };
+    let (one, ten) = (time(1 << 20), time(10 << 20));
+    eprintln!("render: 1 MiB {one:.3} s, 10 MiB {ten:.3} s");
+    // Linear with room for a busy machine: ten times the input, well under thirty times the time.
+    assert!(ten < 30.0 * one + 0.5, "1 MiB took {one:.3} s but 10 MiB {ten:.3} s");
+    assert!(ten < 10.0, "10 MiB took {ten:.3} s");
+}
+
+#[test]
+fn many_equal_headings_get_unique_ids_in_linear_time() {
+    let start = std::time::Instant::now();
+    let html = render(&json!({ "headline": "h", "body": [{ "type": "markdown", "text": "# Same\n".repeat(100_000) }] }).to_string()).unwrap();
+    assert!(html.contains("id=\"h-same\"") && html.contains("id=\"h-same-2\"") && html.contains("id=\"h-same-100000\""));
+    let blocks: Vec<Value> = (0..20_000).map(|i| json!({ "type": "heading", "level": 2, "text": "t", "id": format!("id-{i}") })).collect();
+    assert!(render(&json!({ "headline": "h", "body": blocks }).to_string()).is_ok());
+    assert!(start.elapsed().as_secs_f64() < 5.0, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn limits_are_named_in_their_errors() {
+    let options = |limits: broadsheet::Limits| broadsheet::Options { limits, ..Default::default() };
+    let d = broadsheet::Limits::default();
+    let nested = json!({ "headline": "h", "body": [{ "type": "markdown", "text": ">".repeat(33) }] }).to_string();
+    assert_eq!(
+        broadsheet::render_json(&nested, &options(d)).unwrap_err().to_string(),
+        "body[0].text: Markdown nests deeper than 32 levels (limits.max_markdown_depth)"
+    );
+    for (limits, name) in [
+        (broadsheet::Limits { max_input_bytes: 10, ..d }, "limits.max_input_bytes"),
+        (broadsheet::Limits { max_blocks: 0, ..d }, "limits.max_blocks"),
+        (broadsheet::Limits { max_string_bytes: 5, ..d }, "limits.max_string_bytes"),
+        (broadsheet::Limits { max_markdown_depth: 1, ..d }, "limits.max_markdown_depth"),
+    ] {
+        let json = json!({ "headline": "headline", "body": [{ "type": "paragraph", "text": "*a* **b**" }] }).to_string();
+        let error = broadsheet::render_json(&json, &options(limits)).unwrap_err().to_string();
+        assert!(error.contains(name), "{error}");
+    }
+}
+
+/// What fuzzing found, as exact expectations (the inputs are also in fuzz/corpus/*/found-*).
+#[test]
+fn fuzzing_findings_stay_fixed() {
+    let paragraph = |text: &str| {
+        let html = render(&json!({ "headline": "h", "body": [{ "type": "paragraph", "text": text }] }).to_string()).unwrap();
+        let start = html.find("<div class=\"bs-body\">\n<p>").unwrap() + "<div class=\"bs-body\">\n<p>".len();
+        html[start..html.find("</p>\n</div>").unwrap()].to_owned()
+    };
+    // A short setext underline, after \n or after a lone \r, stays text in an inline field.
+    assert_eq!(paragraph("not a heading\n--"), "not a heading\n--");
+    assert_eq!(paragraph("not a heading\r--\rnor this\r-"), "not a heading\n--\nnor this\n-");
+    assert_eq!(paragraph("a\r\n    b\r\n> c"), "a\nb\n&gt; c");
+    // In an inline field an image is a link; links inside its description are not nested in it.
+    assert_eq!(
+        paragraph("![see <a@example.com> [b](/b)](/i.png)"),
+        "<a href=\"/i.png\">see a@example.com b</a>"
+    );
+}

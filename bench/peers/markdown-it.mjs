@@ -12,6 +12,10 @@ import { open, close, outline, heading, figure, facade, quote, list, DIVIDER } f
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+// Tables scroll inside a focusable region, as broadsheet writes them.
+md.renderer.rules.table_open = () => '<div class="bs-table" role="region" tabindex="0" aria-label="Table"><table>\n';
+md.renderer.rules.table_close = () => "</table></div>\n";
+
 const inline = (s) => (s === undefined ? undefined : md.renderInline(s));
 
 function markdown(src, o) {

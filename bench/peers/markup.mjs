@@ -87,7 +87,7 @@ export function open(a, o, dek, hero) {
   if (a.published || a.modified) {
     h += '<p class="bs-dates">';
     if (a.published) h += time(a.published);
-    if (a.modified) h += `<span class="bs-updated">Updated ${time(a.modified)}</span>`;
+    if (a.modified) h += `${a.published ? " " : ""}<span class="bs-updated">Updated ${time(a.modified)}</span>`;
     h += "</p>\n";
   }
   return h + "</header>\n" + (hero ?? "") + '<div class="bs-body">\n';

@@ -40,7 +40,7 @@ const sectionComponents = {
   listItem: ({ children }) => `<li>${children}</li>`,
   types: {
     table: ({ value }) => {
-      let h = "<table><thead><tr>";
+      let h = '<div class="bs-table" role="region" tabindex="0" aria-label="Table"><table><thead><tr>';
       value.head.forEach((c, i) => (h += `<th${align[value.align[i]]}>${text(c)}</th>`));
       h += "</tr></thead><tbody>";
       for (const row of value.rows) {
@@ -48,7 +48,7 @@ const sectionComponents = {
         row.cells.forEach((c, i) => (h += `<td${align[value.align[i]]}>${text(c)}</td>`));
         h += "</tr>";
       }
-      return h + "</tbody></table>";
+      return h + "</tbody></table></div>";
     },
   },
 };
