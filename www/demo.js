@@ -8,14 +8,14 @@ const LABELS = {
   en: {},
   es: {
     by: 'Por', and: 'y', updated: 'Actualizado', playVideo: 'Reproducir video: {title}',
-    credit: 'Crédito:', source: 'Fuente', tags: 'Etiquetas', permalink: 'Enlace permanente',
+    credit: 'Crédito:', source: 'Fuente', tags: 'Etiquetas', permalink: 'Enlace permanente', table: 'Tabla',
     date: '{day} de {month} de {year}',
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre',
       'octubre', 'noviembre', 'diciembre'],
   },
   ar: {
     by: 'بقلم', and: 'و', updated: 'آخر تحديث', playVideo: 'تشغيل الفيديو: {title}',
-    credit: 'حقوق الصورة:', source: 'المصدر', tags: 'الوسوم', permalink: 'الرابط الدائم',
+    credit: 'حقوق الصورة:', source: 'المصدر', tags: 'الوسوم', permalink: 'الرابط الدائم', table: 'جدول',
     date: '{day} {month} {year}',
     months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر',
       'أكتوبر', 'نوفمبر', 'ديسمبر'],
