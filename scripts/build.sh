@@ -1,21 +1,38 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the wasm module, its JS glue and types, the element and the
-# stylesheet. Also builds the native CLI.
+# Builds the npm package into pkg/ and the native CLI. The package holds two builds of the
+# renderer with one API: the browser build at the top (compiled and optimised for size) and the
+# server build in pkg/server/ (for speed); package.json's export conditions choose between them.
+# Each is the wasm module, its wasm-bindgen glue (broadsheet-core.js) and the hand-written entry
+# (broadsheet.js); beside them the facade shell, the element and the stylesheet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --bin broadsheet
+cargo build --profile browser --lib --target wasm32-unknown-unknown
 cargo build --release --lib --target wasm32-unknown-unknown
+
+# Features every engine the package supports has; wasm-opt must be told which it may use.
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+# bindgen PROFILE DIR WASM_OPT_LEVEL: the glue, the optimised module and the entry into DIR.
+bindgen() {
+  wasm-bindgen "target/wasm32-unknown-unknown/$1/broadsheet.wasm" --target web --out-dir "$2" --out-name broadsheet
+  mv "$2/broadsheet.js" "$2/broadsheet-core.js"
+  mv "$2/broadsheet.d.ts" "$2/broadsheet-core.d.ts"
+  # The npm binaryen: Debian's older wasm-opt writes modules that fail to load.
+  node_modules/.bin/wasm-opt "$3" "${features[@]}" "$2/broadsheet_bg.wasm" -o "$2/broadsheet_bg.wasm"
+  cp www/broadsheet.js www/broadsheet.d.ts "$2/"
+}
+
 # Built aside and swapped in whole, so a test reading pkg/ meanwhile never sees half a package.
 out=target/pkg-next
 rm -rf "$out"
-wasm-bindgen target/wasm32-unknown-unknown/release/broadsheet.wasm \
-  --target web --out-dir "$out" --out-name broadsheet
-# Size pass with the npm binaryen (Debian's older wasm-opt writes modules that fail to load).
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/broadsheet_bg.wasm" -o "$out/broadsheet_bg.wasm"
-cp www/broadsheet-element.js www/broadsheet.css "$out/"
+bindgen browser "$out" -Oz
+bindgen release "$out/server" -O3
+cp www/broadsheet-shell.js www/broadsheet-element.js www/broadsheet.css "$out/"
+# The server entry shares the one shell (hydrate is part of the API everywhere).
+sed -i 's#"./broadsheet-shell.js"#"../broadsheet-shell.js"#' "$out/server/broadsheet.js"
 node scripts/package-json.mjs > "$out/package.json"
 rm -rf pkg
 mv "$out" pkg

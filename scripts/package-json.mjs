@@ -1,7 +1,17 @@
-// Prints pkg/package.json: the published package's manifest, versioned like the crate.
+// Prints pkg/package.json: the published package's manifest, versioned like the crate. Servers
+// and edge runtimes get the build compiled for speed (pkg/server/), browsers the small one.
 import { readFileSync } from "node:fs";
 
 const version = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8").match(/^version = "(.+)"$/m)[1];
+// Conditions are tried in this order; "browser" comes before "worker" so that a web worker
+// bundled for the browser gets the browser build.
+const SERVER_CONDITIONS = ["workerd", "edge-light", "deno", "bun", "node"];
+const byBuild = (file) => ({
+  ...Object.fromEntries(SERVER_CONDITIONS.map((condition) => [condition, `./server/${file}`])),
+  browser: `./${file}`,
+  worker: `./server/${file}`,
+  default: `./${file}`,
+});
 const manifest = {
   name: "broadsheet",
   version,
@@ -11,12 +21,17 @@ const manifest = {
   main: "broadsheet.js",
   types: "broadsheet.d.ts",
   exports: {
-    ".": { types: "./broadsheet.d.ts", default: "./broadsheet.js" },
+    ".": { types: "./broadsheet.d.ts", ...byBuild("broadsheet.js") },
     "./element": "./broadsheet-element.js",
+    "./shell": "./broadsheet-shell.js",
     "./broadsheet.css": "./broadsheet.css",
-    "./broadsheet_bg.wasm": "./broadsheet_bg.wasm",
+    "./broadsheet_bg.wasm": byBuild("broadsheet_bg.wasm"),
+    "./package.json": "./package.json",
   },
-  files: ["broadsheet.js", "broadsheet.d.ts", "broadsheet_bg.wasm", "broadsheet_bg.wasm.d.ts", "broadsheet-element.js", "broadsheet.css"],
-  sideEffects: ["./broadsheet-element.js"],
+  files: [
+    "broadsheet.js", "broadsheet.d.ts", "broadsheet-core.js", "broadsheet-core.d.ts", "broadsheet_bg.wasm",
+    "broadsheet_bg.wasm.d.ts", "broadsheet-shell.js", "broadsheet-element.js", "broadsheet.css", "server/",
+  ],
+  sideEffects: ["./broadsheet-element.js", "*.css"],
 };
 console.log(JSON.stringify(manifest, null, 2));

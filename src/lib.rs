@@ -27,6 +27,8 @@ mod validate;
 pub mod youtube;
 
 #[cfg(target_arch = "wasm32")]
+mod js_value;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use article::Article;
@@ -63,7 +65,7 @@ pub fn from_value(value: &json::Value, limits: &Limits) -> Result<Article, Error
 
 impl Options {
     /// Options from JSON with camelCase keys (`headingShift`, `idPrefix`, `poster`: `"youtube"`
-    /// or `"self-hosted"`, `labels: { by, and, updated, playVideo, credit, source, tags,
+    /// or `"self-hosted"`, `labels: { by, and, updated, playVideo, watchVideo, credit, source, tags,
     /// permalink, table, date, months }`, `defaultSizes`, `limits: { maxInputBytes, maxBlocks,
     /// maxStringBytes, maxMarkdownDepth }`); what is not given keeps its default. Paths in
     /// errors start at `options`.

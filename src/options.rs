@@ -54,6 +54,8 @@ pub struct Labels {
     pub updated: String,
     /// The play control's name: "Play video: {title}".
     pub play_video: String,
+    /// The link under a video to its page on YouTube: "Watch on YouTube".
+    pub watch_video: String,
     /// Announced before an image credit: "Credit:".
     pub credit: String,
     /// Link text for a quote's source when it has no speaker: "Source".
@@ -77,6 +79,7 @@ impl Default for Labels {
             and: "and".into(),
             updated: "Updated".into(),
             play_video: "Play video: {title}".into(),
+            watch_video: "Watch on YouTube".into(),
             credit: "Credit:".into(),
             source: "Source".into(),
             tags: "Tags".into(),

@@ -348,7 +348,7 @@ impl<'a> Writer<'a> {
         }
         self.loading(placement);
         self.push(">\n");
-        self.figcaption(image.caption.as_ref(), image.credit.as_deref());
+        self.figcaption(image.caption.as_ref(), image.credit.as_deref(), None);
         self.push("</figure>\n");
     }
 
@@ -360,19 +360,22 @@ impl<'a> Writer<'a> {
         });
     }
 
-    /// Caption and credit as distinct elements; nothing when there is neither.
-    fn figcaption(&mut self, caption: Option<&Inline>, credit: Option<&str>) {
-        if caption.is_none() && credit.is_none() {
+    /// Caption, credit and a video's own link as distinct elements; nothing when there is none.
+    fn figcaption(&mut self, caption: Option<&Inline>, credit: Option<&str>, watch: Option<WatchLink>) {
+        let watch = watch.filter(|watch| allowed(watch.url, UrlUse::Link));
+        if caption.is_none() && credit.is_none() && watch.is_none() {
             return;
         }
         self.push("<figcaption class=\"bs-caption\">");
+        let mut first = true;
         if let Some(caption) = caption {
+            first = false;
             self.push("<span class=\"bs-caption__text\">");
             self.inline(caption);
             self.push("</span>");
         }
         if let Some(credit) = credit {
-            if caption.is_some() {
+            if !std::mem::take(&mut first) {
                 self.push(" ");
             }
             self.push("<small class=\"bs-credit\"><span class=\"bs-visually-hidden\">");
@@ -380,6 +383,16 @@ impl<'a> Writer<'a> {
             self.push(" </span>");
             self.text(credit);
             self.push("</small>");
+        }
+        if let Some(watch) = watch {
+            if !first {
+                self.push(" ");
+            }
+            self.push("<a class=\"bs-watch\"");
+            self.attr("href", watch.url);
+            self.push(">");
+            self.text(watch.label);
+            self.push("</a>");
         }
         self.push("</figcaption>\n");
     }
@@ -399,16 +412,20 @@ impl<'a> Writer<'a> {
             self.push(" bs-facade--no-poster");
         }
         self.push("\"");
-        // The shell builds the player's URL from this; a model built by hand may hold anything.
+        // What the shell needs to play the video; a model built by hand may hold any id, so
+        // only a real one gets a player.
         if youtube::is_video_id(&video.id) {
-            self.attr("data-bs-youtube", &video.id);
-        }
-        if let Some(start) = video.start {
-            self.number_attr("data-bs-start", start);
+            self.attr("data-bs-player", &youtube::player_url(&video.id, video.start));
         }
         self.attr("data-bs-title", &video.title);
+        if poster.as_ref().is_some_and(|(src, from_youtube)| *from_youtube && allowed(src, UrlUse::Resource)) {
+            // The poster already comes from the player's host, so warming up on intent tells
+            // it nothing new.
+            self.push(" data-bs-preconnect");
+        }
+        let watch_url = youtube::watch_url(&video.id, video.start, video.vertical);
         self.push(">\n<a class=\"bs-facade__control\"");
-        self.url_attr("href", &youtube::watch_url(&video.id, video.start, video.vertical), UrlUse::Link);
+        self.url_attr("href", &watch_url, UrlUse::Link);
         self.push(">");
         if let Some((src, from_youtube)) = poster {
             if allowed(&src, UrlUse::Resource) {
@@ -425,7 +442,9 @@ impl<'a> Writer<'a> {
         self.push("<span class=\"bs-facade__play\" aria-hidden=\"true\"></span><span class=\"bs-facade__label\">");
         self.template(&self.options.labels.play_video, "{title}", &video.title);
         self.push("</span></a>\n</div>\n");
-        self.figcaption(video.caption.as_ref(), video.credit.as_deref());
+        let options = self.options;
+        let watch_link = WatchLink { url: &watch_url, label: &options.labels.watch_video };
+        self.figcaption(video.caption.as_ref(), video.credit.as_deref(), Some(watch_link));
         self.push("</figure>\n");
     }
 
@@ -511,6 +530,13 @@ impl<'a> Writer<'a> {
         }
         self.push("</ul>\n</aside>\n");
     }
+}
+
+/// A video's page on its host, linked under the player so it can be opened, shared, and watched
+/// where embedding is disabled.
+struct WatchLink<'u> {
+    url: &'u str,
+    label: &'u str,
 }
 
 /// The URL policy, as the writer applies it: a refused URL is left out, never written.

@@ -289,13 +289,16 @@ impl Checker<'_> {
 
     /// Overrides the labels given; the rest keep their defaults.
     fn labels(&mut self, value: &Value, path: &Path, labels: &mut Labels) {
-        let keys = ["by", "and", "updated", "playVideo", "credit", "source", "tags", "permalink", "table", "date", "months"];
+        let keys = [
+            "by", "and", "updated", "playVideo", "watchVideo", "credit", "source", "tags", "permalink", "table", "date", "months",
+        ];
         let Some(fields) = self.object(value, path, &keys) else { return };
-        let texts: [(&str, &mut String); 10] = [
+        let texts: [(&str, &mut String); 11] = [
             ("by", &mut labels.by),
             ("and", &mut labels.and),
             ("updated", &mut labels.updated),
             ("playVideo", &mut labels.play_video),
+            ("watchVideo", &mut labels.watch_video),
             ("credit", &mut labels.credit),
             ("source", &mut labels.source),
             ("tags", &mut labels.tags),

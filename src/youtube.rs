@@ -103,13 +103,6 @@ pub fn player_url(id: &str, start: Option<u32>) -> String {
     }
 }
 
-/// The player's permissions.
-pub const PLAYER_ALLOW: &str =
-    "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share";
-
-/// Origins the page may warm up when the reader shows intent to play.
-pub const PLAYER_ORIGINS: [&str; 2] = ["https://www.youtube-nocookie.com", "https://i.ytimg.com"];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,21 @@
-// <broadsheet-article>: wires an article and options to the wasm package, which does all the
-// rendering and hydrating. The article comes from, in order: the `.article` property, the `src`
-// attribute (fetched), a child <script type="application/json">, or else the server-rendered
-// children, which are only hydrated. Options: attributes `heading-shift`, `poster`, `id-prefix`,
-// with the `.options` property merged over them.
-import init, { hydrate, renderArticle } from "./broadsheet.js";
+// <broadsheet-article>: wires an article and options to the renderer. The article comes from, in
+// order: the `.article` property, the `src` attribute (fetched), a child
+// <script type="application/json">, or else the server-rendered children, which are only
+// hydrated by the small shell. The WebAssembly renderer is imported the first time there is JSON
+// to render, so a server-rendered page never downloads it. Options: attributes `heading-shift`,
+// `poster`, `id-prefix`, with the `.options` property merged over them.
+import { hydrate } from "./broadsheet-shell.js";
 
-await init();
+let renderer; // The renderer module, loaded and initialised once per page.
+function loadRenderer() {
+  renderer ??= import("./broadsheet.js").then(async (module) => {
+    await module.default();
+    return module;
+  });
+  // A failed load (offline, say) is reported by the caller and tried again on the next render.
+  renderer.catch(() => { renderer = undefined; });
+  return renderer;
+}
 
 class BroadsheetArticle extends HTMLElement {
   static observedAttributes = ["src", "heading-shift", "poster", "id-prefix"];
@@ -62,6 +72,8 @@ class BroadsheetArticle extends HTMLElement {
     }
     if (article == null) return;
     try {
+      const { renderArticle } = await loadRenderer();
+      if (run !== this.#run) return;
       const start = performance.now();
       const html = renderArticle(article, this.#mergedOptions());
       const durationMs = performance.now() - start;

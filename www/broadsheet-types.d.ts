@@ -64,6 +64,8 @@ export interface Labels {
   updated?: string;
   /** `{title}` is replaced by the video's title. */
   playVideo?: string;
+  /** The link under a video to its page on YouTube: "Watch on YouTube". */
+  watchVideo?: string;
   credit?: string;
   source?: string;
   tags?: string;
@@ -110,10 +112,6 @@ export interface ValidationResult {
 export function renderArticle(article: Article | string, options?: RenderOptions): string;
 /** Validates an article; never throws on a bad article. */
 export function validateArticle(article: Article | string): ValidationResult;
-/** Renders into `element` and makes its video facades interactive. */
-export function mount(element: Element, article: Article | string, options?: RenderOptions): void;
-/** Makes every video facade under `root` interactive (server-rendered HTML included). */
-export function hydrate(root: Element): void;
 /** The package version. */
 export function version(): string;
 
