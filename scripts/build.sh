@@ -30,7 +30,11 @@ out=target/pkg-next
 rm -rf "$out"
 bindgen browser "$out" -Oz
 bindgen release "$out/server" -O3
-cp www/broadsheet-shell.js www/broadsheet-element.js www/broadsheet.css "$out/"
+# What a page loads before any interaction ships minified; www/ holds the readable source.
+for file in broadsheet-shell.js broadsheet-element.js; do
+  node_modules/.bin/esbuild "www/$file" --minify --format=esm --log-level=warning --outfile="$out/$file"
+done
+cp www/broadsheet.css "$out/"
 # The server entry shares the one shell (hydrate is part of the API everywhere).
 sed -i 's#"./broadsheet-shell.js"#"../broadsheet-shell.js"#' "$out/server/broadsheet.js"
 node scripts/package-json.mjs > "$out/package.json"

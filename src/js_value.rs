@@ -19,7 +19,7 @@ extern "C" {
 }
 
 /// Reads `value` as JSON data; paths in problems start at `root` (`""` or `"options"`).
-pub fn read(value: &JsValue, root: &str) -> Result<Value, Error> {
+pub fn read(value: &JsValue, root: &str) -> Result<Value<'static>, Error> {
     let mut reader = Reader { path: Vec::new(), root };
     reader.value(value, None).map_err(Error::from)
 }
@@ -41,14 +41,17 @@ struct Reader<'r> {
 }
 
 impl Reader<'_> {
-    fn value(&mut self, value: &JsValue, parent: Option<&Ancestors>) -> Result<Value, Problem> {
+    fn value(&mut self, value: &JsValue, parent: Option<&Ancestors>) -> Result<Value<'static>, Problem> {
         if let Some(text) = value.as_string() {
-            return Ok(Value::String(text));
+            return Ok(Value::String(text.into()));
         }
         if let Some(number) = value.as_f64() {
             return match number.is_finite() {
                 true => Ok(Value::Number(number)),
-                false => Err(self.problem(format!("is {number}, which JSON cannot hold"))),
+                false => Err(self.problem(match number.is_nan() {
+                    true => "is NaN, which JSON cannot hold".to_owned(),
+                    false => "is an infinite number, which JSON cannot hold".to_owned(),
+                })),
             };
         }
         if let Some(flag) = value.as_bool() {
@@ -71,7 +74,7 @@ impl Reader<'_> {
         Err(self.problem(format!("is {kind}, which JSON cannot hold")))
     }
 
-    fn container(&mut self, value: &JsValue, parent: Option<&Ancestors>) -> Result<Value, Problem> {
+    fn container(&mut self, value: &JsValue, parent: Option<&Ancestors>) -> Result<Value<'static>, Problem> {
         let depth = std::iter::successors(parent, |a| a.parent).count();
         if depth >= MAX_JSON_DEPTH {
             let cycle = std::iter::successors(parent, |a| a.parent).any(|a| Object::is(a.value, value));
@@ -104,7 +107,7 @@ impl Reader<'_> {
                 false => Some(self.value(&item, Some(&here))?),
             };
             if let (Some(Segment::Key(name)), Some(item)) = (self.path.pop(), item) {
-                entries.push((name, item));
+                entries.push((name.into(), item));
             }
         }
         Ok(Value::Object(entries))

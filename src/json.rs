@@ -1,12 +1,11 @@
-//! The JSON tree that validation walks.
+//! The JSON tree that validation walks, and the parser that reads it from text.
 //!
-//! One `Deserialize` implementation serves both ways an article arrives: JSON text (through
-//! `serde_json`, which gives line and column on syntax errors) and, in WebAssembly, a JS object
-//! (through `serde-wasm-bindgen`). Objects keep their key order so errors come out in input order.
+//! Strings and keys borrow from the text unless they hold escapes, so a typical article is read
+//! with one allocation per array and object. Objects keep their key order so that errors come out
+//! in input order; duplicate keys are rejected. A syntax error names its line and column.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
 
 use crate::error::{Error, Problem};
 
@@ -14,9 +13,9 @@ use crate::error::{Error, Problem};
 /// input from exhausting the stack (a trap, in WebAssembly).
 pub const MAX_JSON_DEPTH: usize = 64;
 
-/// A parsed JSON value.
+/// A parsed JSON value; strings borrow from the text they were read from where they can.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`
     Null,
     /// `true` or `false`
@@ -24,14 +23,14 @@ pub enum Value {
     /// Every JSON number, as a double.
     Number(f64),
     /// A string.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Value>),
+    Array(Vec<Value<'a>>),
     /// Entries in input order; duplicate keys are rejected while parsing.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON type name, for messages such as "expected a string, found an array".
     pub fn kind(&self) -> &'static str {
         match self {
@@ -45,118 +44,445 @@ impl Value {
     }
 }
 
-/// Parses JSON text; a syntax error names its line and column.
-pub fn parse(text: &str) -> Result<Value, Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = ValueSeed { depth: 0 }
-        .deserialize(&mut de)
-        .and_then(|value| de.end().map(|()| value));
-    value.map_err(|e| {
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; we state the place first instead.
-        let message = match message.rfind(" at line ") {
-            Some(cut) => &message[..cut],
-            None => &message,
-        };
-        Error::from(Problem::new(
-            String::new(),
-            format!("invalid JSON at line {}, column {}: {}", e.line(), e.column(), message),
-        ))
+/// Parses JSON text (RFC 8259); a syntax error names its line and column.
+pub fn parse(text: &str) -> Result<Value<'_>, Error> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let value = parser.value(0).and_then(|value| {
+        parser.skip_whitespace();
+        match parser.pos < parser.bytes.len() {
+            true => Err(parser.error("trailing characters")),
+            false => Ok(value),
+        }
+    });
+    value.map_err(|SyntaxError { at, message }| {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+        Error::from(Problem::new(String::new(), format!("invalid JSON at line {line}, column {column}: {message}")))
     })
 }
 
-impl<'de> de::Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ValueSeed { depth: 0 }.deserialize(deserializer)
+/// What is wrong, and the byte offset of the character where it was found.
+struct SyntaxError {
+    at: usize,
+    message: Cow<'static, str>,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+type Parsed<T> = Result<T, SyntaxError>;
+
+impl<'a> Parser<'a> {
+    fn error(&self, message: impl Into<Cow<'static, str>>) -> SyntaxError {
+        self.error_at(self.pos, message)
     }
-}
 
-/// Carries the nesting depth down the tree so it can be bounded.
-struct ValueSeed {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for ValueSeed {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
+    fn error_at(&self, at: usize, message: impl Into<Cow<'static, str>>) -> SyntaxError {
+        SyntaxError { at: at.min(self.bytes.len()), message: message.into() }
     }
-}
 
-impl ValueSeed {
-    fn child<E: de::Error>(&self) -> Result<ValueSeed, E> {
-        if self.depth >= MAX_JSON_DEPTH {
-            return Err(E::custom(format_args!(
-                "arrays and objects nest deeper than {MAX_JSON_DEPTH} levels"
-            )));
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
         }
-        Ok(ValueSeed { depth: self.depth + 1 })
     }
-}
 
-impl<'de> Visitor<'de> for ValueSeed {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        self.deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Number(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let seed = self.child()?;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(ValueSeed { depth: seed.depth })? {
-            items.push(item);
+    fn value(&mut self, depth: usize) -> Parsed<Value<'a>> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            Some(_) => Err(self.error("expected value")),
         }
-        Ok(Value::Array(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let seed = self.child()?;
-        let mut entries: Vec<(String, Value)> = Vec::new();
-        // Large objects switch to a set so that duplicate detection stays linear.
+
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Parsed<Value<'a>> {
+        for &expected in word.as_bytes() {
+            match self.peek() {
+                Some(b) if b == expected => self.pos += 1,
+                None => return Err(self.error("EOF while parsing a value")),
+                Some(_) => return Err(self.error("expected ident")),
+            }
+        }
+        Ok(value)
+    }
+
+    /// Steps into an array or object at `depth`, refusing to nest past the limit.
+    fn open(&mut self, depth: usize) -> Parsed<()> {
+        if depth >= MAX_JSON_DEPTH {
+            return Err(self.error(format!("arrays and objects nest deeper than {MAX_JSON_DEPTH} levels")));
+        }
+        self.pos += 1;
+        self.skip_whitespace();
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Parsed<Value<'a>> {
+        self.open(depth)?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b']') {
+                        return Err(self.error("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                None => return Err(self.error("EOF while parsing a list")),
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Parsed<Value<'a>> {
+        self.open(depth)?;
+        let mut entries: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(entries));
+        }
+        // Articles' objects are small: a scan finds a duplicate faster than hashing would. Past
+        // that, a set keeps hostile inputs linearithmic.
         let mut seen: Option<HashSet<String>> = None;
-        while let Some(key) = map.next_key::<String>()? {
+        loop {
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("key must be a string")),
+            }
+            let key = self.string()?;
             let duplicate = match &mut seen {
-                Some(set) => !set.insert(key.clone()),
+                Some(set) => !set.insert(key.to_string()),
                 None if entries.len() < 16 => entries.iter().any(|(k, _)| *k == key),
                 None => {
-                    let mut set: HashSet<String> = entries.iter().map(|(k, _)| k.clone()).collect();
-                    let duplicate = !set.insert(key.clone());
+                    let mut set: HashSet<String> = entries.iter().map(|(k, _)| k.to_string()).collect();
+                    let duplicate = !set.insert(key.to_string());
                     seen = Some(set);
                     duplicate
                 }
             };
             if duplicate {
-                return Err(de::Error::custom(format_args!("duplicate key \"{key}\"")));
+                return Err(self.error_at(self.pos - 1, format!("duplicate key \"{key}\"")));
             }
-            let value = map.next_value_seed(ValueSeed { depth: seed.depth })?;
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b':') => self.pos += 1,
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("expected `:`")),
+            }
+            let value = self.value(depth + 1)?;
             entries.push((key, value));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.error("trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(entries));
+                }
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+            }
         }
-        Ok(Value::Object(entries))
+    }
+
+    /// A string at the opening quote; borrowed from the text when it holds no escape.
+    fn string(&mut self) -> Parsed<Cow<'a, str>> {
+        self.pos += 1;
+        let start = self.pos;
+        let mut owned: Option<String> = None;
+        let mut run = start; // Start of the stretch not yet copied into `owned`.
+        loop {
+            // Quotes and backslashes are ASCII, so the slices below fall on char boundaries.
+            let Some(offset) = self.bytes[self.pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) else {
+                self.pos = self.bytes.len();
+                return Err(self.error("EOF while parsing a string"));
+            };
+            self.pos += offset;
+            match self.bytes[self.pos] {
+                b'"' => {
+                    let tail = &self.text[run..self.pos];
+                    self.pos += 1;
+                    return Ok(match owned {
+                        None => Cow::Borrowed(tail),
+                        Some(mut text) => {
+                            text.push_str(tail);
+                            Cow::Owned(text)
+                        }
+                    });
+                }
+                b'\\' => {
+                    let text = owned.get_or_insert_with(String::new);
+                    text.push_str(&self.text[run..self.pos]);
+                    self.pos += 1;
+                    text.push(self.escape()?);
+                    run = self.pos;
+                }
+                _ => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
+            }
+        }
+    }
+
+    /// The character an escape stands for, just after its backslash.
+    fn escape(&mut self) -> Parsed<char> {
+        let Some(b) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let at = self.pos - 2;
+                let unit = self.hex4()?;
+                let code = match unit {
+                    0xD800..=0xDBFF => {
+                        if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                            return Err(self.error_at(at, "lone leading surrogate in hex escape"));
+                        }
+                        self.pos += 2;
+                        let low = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.error_at(at, "lone leading surrogate in hex escape"));
+                        }
+                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    _ => unit,
+                };
+                return char::from_u32(code).ok_or_else(|| self.error_at(at, "invalid unicode code point"));
+            }
+            _ => return Err(self.error_at(self.pos - 1, "invalid escape")),
+        })
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b) => (b as char).to_digit(16).ok_or_else(|| self.error("invalid escape"))?,
+            };
+            unit = unit * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Parsed<f64> {
+        let start = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let mut decimal = Decimal::default();
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(&mut decimal, 0),
+            _ => return Err(self.error("invalid number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            self.required_digits()?;
+            self.digits(&mut decimal, -1);
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            let sign = match self.peek() {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            if sign != 0 {
+                self.pos += 1;
+            }
+            self.required_digits()?;
+            let mut exponent: i32 = 0;
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                exponent = exponent.saturating_mul(10).saturating_add(i32::from(d - b'0'));
+                self.pos += 1;
+            }
+            decimal.exponent = decimal.exponent.saturating_add(if sign < 0 { -exponent } else { exponent });
+        }
+        match decimal.to_f64() {
+            Some(magnitude) => Ok(if negative { -magnitude } else { magnitude }),
+            None => Err(self.error_at(start, "number out of range")),
+        }
+    }
+
+    /// Reads a run of digits into `decimal`; each digit after the point lowers the exponent by
+    /// `scale` (`-1` for fraction digits, `0` for the integer part).
+    fn digits(&mut self, decimal: &mut Decimal, scale: i32) {
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            decimal.push(d - b'0', scale);
+            self.pos += 1;
+        }
+    }
+
+    fn required_digits(&mut self) -> Parsed<()> {
+        match self.peek() {
+            Some(b'0'..=b'9') => Ok(()),
+            None => Err(self.error("EOF while parsing a value")),
+            Some(_) => Err(self.error("invalid number")),
+        }
+    }
+}
+
+/// A number as `digits × 10^exponent`, the digits kept while they fit in a `u64`.
+#[derive(Default)]
+struct Decimal {
+    digits: u64,
+    exponent: i32,
+}
+
+impl Decimal {
+    /// Powers of ten that a double holds exactly.
+    const EXACT_POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    fn push(&mut self, digit: u8, scale: i32) {
+        match self.digits.checked_mul(10).and_then(|d| d.checked_add(u64::from(digit))) {
+            Some(digits) => {
+                self.digits = digits;
+                self.exponent += scale;
+            }
+            // Digits past what a u64 holds only shift the integer part; they cannot change a
+            // double that has 53 bits.
+            None => self.exponent += 1 + scale,
+        }
+    }
+
+    /// The nearest double when the digits and power are exact (every number an article holds:
+    /// up to 2^53 with at most 22 decimal places); otherwise a double within a few units in the
+    /// last place. `None` past the largest double.
+    fn to_f64(&self) -> Option<f64> {
+        let digits = self.digits as f64;
+        let power = self.exponent.unsigned_abs() as usize;
+        let value = match Self::EXACT_POWERS.get(power) {
+            _ if self.digits == 0 => 0.0,
+            Some(&exact) if self.digits < 1 << 53 => match self.exponent < 0 {
+                true => digits / exact,
+                false => digits * exact,
+            },
+            _ => digits * 10f64.powi(self.exponent.clamp(-400, 400)),
+        };
+        value.is_finite().then_some(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let value = parse(r#" {"a": [1, -2.5e1, 0, true, false, null], "b\u00e9": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"} "#).unwrap();
+        let Value::Object(entries) = value else { panic!("not an object") };
+        assert_eq!(entries[0].0, "a");
+        assert_eq!(
+            entries[0].1,
+            Value::Array(vec![
+                Value::Number(1.0),
+                Value::Number(-25.0),
+                Value::Number(0.0),
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null
+            ])
+        );
+        assert_eq!(entries[1].0, "bé");
+        assert_eq!(entries[1].1, Value::String("x\"\\/\u{8}\u{c}\n\r\té😀".into()));
+        assert!(matches!(parse(r#""plain""#).unwrap(), Value::String(Cow::Borrowed("plain"))));
+        assert_eq!(parse("123456789012345678").unwrap(), Value::Number(123456789012345678.0));
+        assert_eq!(parse("-0.000001").unwrap(), Value::Number(-0.000001));
+        assert_eq!(parse("1.1").unwrap(), Value::Number(1.1));
+        assert_eq!(parse("2.5E+2").unwrap(), Value::Number(250.0));
+        assert_eq!(parse("0.0").unwrap(), Value::Number(0.0));
+        assert_eq!(parse("1e-400").unwrap(), Value::Number(0.0));
+    }
+
+    #[test]
+    fn syntax_errors_name_the_place() {
+        assert_eq!(error("{\n  \"a\": 1,\n}"), "invalid JSON at line 3, column 1: trailing comma");
+        assert_eq!(error("[1,]"), "invalid JSON at line 1, column 4: trailing comma");
+        assert_eq!(error(r#"{"a": 1, "a": 2}"#), "invalid JSON at line 1, column 12: duplicate key \"a\"");
+        assert_eq!(error("{\"a\" 1}"), "invalid JSON at line 1, column 6: expected `:`");
+        assert_eq!(error("{1: 2}"), "invalid JSON at line 1, column 2: key must be a string");
+        assert_eq!(error("[1 2]"), "invalid JSON at line 1, column 4: expected `,` or `]`");
+        assert_eq!(error("{\"a\": 1 \"b\"}"), "invalid JSON at line 1, column 9: expected `,` or `}`");
+        assert_eq!(error("[1, }"), "invalid JSON at line 1, column 5: expected value");
+        assert_eq!(error("[tru]"), "invalid JSON at line 1, column 5: expected ident");
+        assert_eq!(error("[1"), "invalid JSON at line 1, column 3: EOF while parsing a list");
+        assert_eq!(error("{\"a\": 1"), "invalid JSON at line 1, column 8: EOF while parsing an object");
+        assert_eq!(error("\"abc"), "invalid JSON at line 1, column 5: EOF while parsing a string");
+        assert_eq!(error(""), "invalid JSON at line 1, column 1: EOF while parsing a value");
+        assert_eq!(error("1 2"), "invalid JSON at line 1, column 3: trailing characters");
+        assert_eq!(error("\"a\u{1}\""), "invalid JSON at line 1, column 3: control character (\\u0000-\\u001F) found while parsing a string");
+        assert_eq!(error(r#""\x""#), "invalid JSON at line 1, column 3: invalid escape");
+        assert_eq!(error(r#""\u12G4""#), "invalid JSON at line 1, column 6: invalid escape");
+        assert_eq!(error(r#""é\ud800x""#), "invalid JSON at line 1, column 3: lone leading surrogate in hex escape");
+        assert_eq!(error(r#""\udc00""#), "invalid JSON at line 1, column 2: invalid unicode code point");
+        assert_eq!(error("-"), "invalid JSON at line 1, column 2: invalid number");
+        assert_eq!(error("1.e5"), "invalid JSON at line 1, column 3: invalid number");
+        assert_eq!(error("1e999"), "invalid JSON at line 1, column 1: number out of range");
+        assert_eq!(error("01"), "invalid JSON at line 1, column 2: trailing characters");
+        // Columns count characters, as an editor does, not bytes.
+        assert_eq!(error("{\"é\": 1,}"), "invalid JSON at line 1, column 9: trailing comma");
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = "[".repeat(MAX_JSON_DEPTH) + &"]".repeat(MAX_JSON_DEPTH);
+        assert!(parse(&deep).is_ok());
+        let deeper = "[".repeat(MAX_JSON_DEPTH + 1);
+        assert_eq!(error(&deeper), "invalid JSON at line 1, column 65: arrays and objects nest deeper than 64 levels");
+    }
+
+    #[test]
+    fn large_objects_find_duplicates_too() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        assert!(parse(&format!("{{{}}}", keys.join(","))).is_ok());
+        let text = format!("{{{}, \"k3\": 0}}", keys.join(","));
+        assert!(error(&text).ends_with("duplicate key \"k3\""));
     }
 }

@@ -1,5 +1,6 @@
 //! JSON tree → validated [`Article`], collecting every problem with the path it is about.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::article::*;
@@ -78,12 +79,12 @@ impl fmt::Display for Path<'_> {
 
 /// The fields of one JSON object whose keys have been checked.
 struct Fields<'v> {
-    entries: &'v [(String, Value)],
+    entries: &'v [(Cow<'v, str>, Value<'v>)],
 }
 
 impl<'v> Fields<'v> {
     /// The value of `key`; `null` counts as absent.
-    fn get(&self, key: &str) -> Option<&'v Value> {
+    fn get(&self, key: &str) -> Option<&'v Value<'v>> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
     }
 }
@@ -106,13 +107,13 @@ impl Checker<'_> {
     }
 
     /// The object at `path`, after reporting each key that is neither in `known` nor `x-…`.
-    fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
+    fn object<'v>(&mut self, value: &'v Value<'v>, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
         let Value::Object(entries) = value else {
             self.expected(path, "an object", value);
             return None;
         };
         for (key, _) in entries {
-            if !known.contains(&key.as_str()) && !key.starts_with("x-") {
+            if !known.contains(&key.as_ref()) && !key.starts_with("x-") {
                 let message = match closest(key, known) {
                     Some(suggestion) => format!("unknown key; did you mean \"{suggestion}\"?"),
                     None => format!("unknown key (expected one of: {})", known.join(", ")),
@@ -123,7 +124,7 @@ impl Checker<'_> {
         Some(Fields { entries })
     }
 
-    fn required<'v>(&mut self, fields: &Fields<'v>, key: &str, path: &Path) -> Option<&'v Value> {
+    fn required<'v>(&mut self, fields: &Fields<'v>, key: &str, path: &Path) -> Option<&'v Value<'v>> {
         let value = fields.get(key);
         if value.is_none() {
             self.report(&path.key(key), "is required");
@@ -132,7 +133,7 @@ impl Checker<'_> {
     }
 
     /// A string with text in it, within the length limit, with no control characters.
-    fn text<'v>(&mut self, value: &'v Value, path: &Path) -> Option<&'v str> {
+    fn text<'v>(&mut self, value: &'v Value<'v>, path: &Path) -> Option<&'v str> {
         let s = self.any_string(value, path)?;
         if s.trim().is_empty() {
             self.report(path, "must not be empty");
@@ -142,7 +143,7 @@ impl Checker<'_> {
     }
 
     /// Like [`Self::text`], but `""` is allowed.
-    fn any_string<'v>(&mut self, value: &'v Value, path: &Path) -> Option<&'v str> {
+    fn any_string<'v>(&mut self, value: &'v Value<'v>, path: &Path) -> Option<&'v str> {
         let Value::String(s) = value else {
             self.expected(path, "a string", value);
             return None;
@@ -210,7 +211,7 @@ impl Checker<'_> {
         match value {
             Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Some(*n as u32),
             Value::Number(n) => {
-                self.report(path, format!("expected a whole number from {min} to {max}, found {n}"));
+                self.report(path, format!("expected a whole number from {min} to {max}, found {}", number_text(*n)));
                 None
             }
             other => {
@@ -224,7 +225,7 @@ impl Checker<'_> {
         self.integer(fields.get(key)?, &path.key(key), min, max)
     }
 
-    fn array<'v>(&mut self, value: &'v Value, path: &Path) -> Option<&'v [Value]> {
+    fn array<'v>(&mut self, value: &'v Value<'v>, path: &Path) -> Option<&'v [Value<'v>]> {
         match value {
             Value::Array(items) => Some(items),
             other => {
@@ -698,6 +699,21 @@ fn is_noncharacter(c: char) -> bool {
     (0xFDD0..=0xFDEF).contains(&c) || (c & 0xFFFE) == 0xFFFE
 }
 
+/// A number for a message: whole numbers exactly, others to six decimal places. (Core's float
+/// formatting would add about 20 KB to the WebAssembly module for this one message.)
+pub(crate) fn number_text(n: f64) -> String {
+    if n.abs() >= 1e15 {
+        return "a number of 16 or more digits".to_owned();
+    }
+    let millionths = (n.abs() * 1e6).round() as u64;
+    let sign = if n < 0.0 && millionths > 0 { "-" } else { "" };
+    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        _ => format!("{sign}{whole}.{}", format!("{fraction:06}").trim_end_matches('0')),
+    }
+}
+
 fn quoted(choices: &[&str]) -> String {
     let quoted: Vec<String> = choices.iter().map(|c| format!("\"{c}\"")).collect();
     quoted.join(", ")
@@ -845,6 +861,12 @@ mod tests {
         for bad in ["2019-02-29T00:00:00Z", "2019-10-31", "2019-10-31T25:00:00Z", "2019-10-31T14:05:00", "2019-10-31T14:05:00+0100"] {
             assert_eq!(machine(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        let texts: Vec<String> = [2.0, -7.0, 2.5, 0.1, -0.25, 1e20, 123456.000001].map(number_text).to_vec();
+        assert_eq!(texts, ["2", "-7", "2.5", "0.1", "-0.25", "a number of 16 or more digits", "123456.000001"]);
     }
 
     #[test]

@@ -13,7 +13,8 @@ const FACADE = "[data-bs-player]";
 export function hydrate(root) {
   for (const facade of root.querySelectorAll(`${FACADE}:not([data-bs-hydrated])`)) {
     const link = facade.querySelector(":scope > a.bs-facade__control");
-    if (!link) continue;
+    // A facade whose player this file may not frame keeps its link to the video.
+    if (!link || !PLAYER.test(facade.getAttribute("data-bs-player"))) continue;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "bs-facade__control";

@@ -117,11 +117,13 @@ export function close(a, o) {
 
 const loading = (hero) => (hero ? ' loading="eager" fetchpriority="high"' : ' loading="lazy" decoding="async"');
 
-function figcaption(caption, credit) {
-  if (caption === undefined && !credit) return "";
+/** Caption, credit and, under a video, its watch link (`watch`, a URL). */
+function figcaption(caption, credit, watch) {
+  if (caption === undefined && !credit && !watch) return "";
   let h = '<figcaption class="bs-caption">';
   if (caption !== undefined) h += `<span class="bs-caption__text">${caption}</span>`;
   if (credit) h += `${caption !== undefined ? " " : ""}<small class="bs-credit"><span class="bs-visually-hidden">Credit: </span>${text(credit)}</small>`;
+  if (watch) h += `${caption !== undefined || credit ? " " : ""}<a class="bs-watch" href="${watch}">Watch on YouTube</a>`;
   return h + "</figcaption>\n";
 }
 
@@ -137,11 +139,12 @@ export function figure(img, caption, hero = false) {
 /** The YouTube facade; `caption` is HTML. */
 export function facade(v, caption, hero = false) {
   const id = attr(v.id);
+  const watch = `https://www.youtube.com/watch?v=${id}`;
   return (
-    `<figure class="bs-figure bs-video">\n<div class="bs-facade bs-facade--wide" data-bs-youtube="${id}" data-bs-title="${attr(v.title)}">\n` +
-    `<a class="bs-facade__control" href="https://www.youtube.com/watch?v=${id}"><img class="bs-facade__poster" src="https://i.ytimg.com/vi/${id}/hqdefault.jpg" alt="" width="480" height="360"${loading(hero)}>` +
+    `<figure class="bs-figure bs-video">\n<div class="bs-facade bs-facade--wide" data-bs-player="https://www.youtube-nocookie.com/embed/${id}?autoplay=1" data-bs-title="${attr(v.title)}" data-bs-preconnect>\n` +
+    `<a class="bs-facade__control" href="${watch}"><img class="bs-facade__poster" src="https://i.ytimg.com/vi/${id}/hqdefault.jpg" alt="" width="480" height="360"${loading(hero)}>` +
     `<span class="bs-facade__play" aria-hidden="true"></span><span class="bs-facade__label">Play video: ${text(v.title)}</span></a>\n</div>\n` +
-    figcaption(caption, v.credit) +
+    figcaption(caption, v.credit, watch) +
     "</figure>\n"
   );
 }

@@ -9,8 +9,8 @@
 //!    `<base>`, `<meta>`, `<svg>`, `<math>`…, no `on*` and no `style` attribute, no comment);
 //!    every URL the browser would use (`href`, `src`, `cite`, each `srcset` candidate) passes
 //!    the URL policy (`broadsheet::escape::check_url`) *as the parser decoded it*; a facade's
-//!    `data-bs-youtube` is a video id; and the parser reports no error, so the tree is the one
-//!    the writer meant.
+//!    `data-bs-player` is the player's URL for a video id; and the parser reports no error, so
+//!    the tree is the one the writer meant.
 //! 2. **No text lost**: every text of the input appears, whitespace-normalised, in the text of
 //!    the output. What counts as text is listed in [`expected_texts`]; for a Markdown field it is
 //!    the text its Markdown holds: each run of Text, Code and raw HTML events of the same source
@@ -39,8 +39,8 @@ const ELEMENTS: &[&str] = &[
 const ATTRIBUTES: &[&str] = &[
     "class", "id", "lang", "dir", "aria-labelledby", "aria-label", "aria-hidden", "href", "src",
     "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding", "fetchpriority",
-    "datetime", "cite", "start", "rel", "role", "tabindex", "data-bs-youtube", "data-bs-start",
-    "data-bs-title",
+    "datetime", "cite", "start", "rel", "role", "tabindex", "data-bs-player", "data-bs-title",
+    "data-bs-preconnect",
 ];
 
 /// What the output of one render holds, as a browser's parser sees it.
@@ -106,16 +106,28 @@ fn check_element(element: &scraper::node::Element, out: &mut Output) {
             "href" | "cite" => url(value, UrlUse::Link),
             "src" => url(value, UrlUse::Resource),
             "srcset" => srcset_urls(value).into_iter().for_each(|u| url(u, UrlUse::Resource)),
-            "data-bs-youtube" if !broadsheet::youtube::is_video_id(value) => {
-                out.problems.push(format!("data-bs-youtube {value:?} is not a video id"));
+            "data-bs-player" if !is_player_url(value) => {
+                out.problems.push(format!("data-bs-player {value:?} is not a player URL for a video id"));
             }
-            "data-bs-start" if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) => {
-                out.problems.push(format!("data-bs-start {value:?} is not a number"));
+            "data-bs-preconnect" if !value.is_empty() => {
+                out.problems.push(format!("data-bs-preconnect has a value, {value:?}"));
             }
             "alt" => out.alts.push(normalize(value)),
             _ => {}
         }
     }
+}
+
+/// `https://www.youtube-nocookie.com/embed/ID?autoplay=1`, with `&start=N` after it or not.
+fn is_player_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://www.youtube-nocookie.com/embed/") else { return false };
+    let (id, query) = rest.split_at(rest.len().min(11));
+    let start_ok = match query.strip_prefix("?autoplay=1") {
+        Some("") => true,
+        Some(rest) => rest.strip_prefix("&start=").is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
+    };
+    broadsheet::youtube::is_video_id(id) && start_ok
 }
 
 /// The URLs a browser reads from a `srcset` (HTML's "parse a srcset attribute", without the

@@ -82,9 +82,12 @@ test("a child script: rendered in place of the script", async () => {
 test("no source: server-rendered content stays as it is and only its facades are hydrated", async () => {
   const rec = await open("/server/", true);
   assert.deepEqual(await rec.events(), [], "nothing was rendered");
+  // The only changes: the control's link becomes a button and the facade is marked hydrated (the
+  // browser writes the valueless data-bs-preconnect back as data-bs-preconnect="").
+  assert.match(SERVER_HTML, /<div class="bs-facade[^>]* data-bs-preconnect>\n<a class="bs-facade__control"/);
   const expected = SERVER_HTML.replace(
-    /<div class="bs-facade([^"]*)"([^>]*)>\n<a class="bs-facade__control" href="[^"]*">(.*?)<\/a>/s,
-    '<div class="bs-facade$1"$2 data-bs-hydrated="">\n<button type="button" class="bs-facade__control">$3</button>',
+    /<div class="bs-facade([^"]*)"([^>]*) data-bs-preconnect>\n<a class="bs-facade__control" href="[^"]*">(.*?)<\/a>/s,
+    '<div class="bs-facade$1"$2 data-bs-preconnect="" data-bs-hydrated="">\n<button type="button" class="bs-facade__control">$3</button>',
   );
   assert.equal(await html(rec), expected);
   await clean(rec);

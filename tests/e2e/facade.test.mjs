@@ -102,6 +102,9 @@ test("self-hosted posters: no third-party request at all until the reader asks; 
   await controls(page).first().hover();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
+  // Each video's caption ends with its watch link, the next stop after its control.
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "bs-watch");
+  await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Play video: Our poster");
   const { outlineStyle, outlineWidth } = await page.evaluate(() => {
     const style = getComputedStyle(document.activeElement);

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 import { PIXEL_PNG } from "../support/browser.mjs";
 
 export const CSP = [
@@ -23,12 +24,17 @@ export const page = (body, title = "broadsheet test") =>
   `<link rel="stylesheet" href="/pkg/broadsheet.css"><script type="module" src="/pkg/broadsheet-element.js"></script>` +
   `</head><body><main>${body}</main></body></html>`;
 
+/** What a production server sends: brotli at its highest quality. */
+export const brotli = (body) =>
+  brotliCompressSync(Buffer.from(body), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+
 /**
  * Serves `routes` (path → body; the type follows the extension, `/` is HTML) and the files of
- * each directory in `dirs` (URL prefix → file URL), all with the CSP. Resolves to the base URL
- * and a `close()`.
+ * each directory in `dirs` (URL prefix → file URL), all with the CSP. With `compress`, every body
+ * goes out brotli-compressed (`brotli`) to a request that accepts br, as a real server sends it.
+ * Resolves to the base URL and a `close()`.
  */
-export async function serve(routes, dirs = { "/pkg/": new URL("../../pkg/", import.meta.url) }) {
+export async function serve(routes, dirs = { "/pkg/": new URL("../../pkg/", import.meta.url) }, { compress = false } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, "http://localhost").pathname;
     let body = routes[path];
@@ -37,8 +43,22 @@ export async function serve(routes, dirs = { "/pkg/": new URL("../../pkg/", impo
       body = await readFile(new URL(path.slice(prefix.length) || "index.html", dirs[prefix])).catch(() => null);
     }
     const type = TYPES[extname(path)] ?? (path.endsWith("/") ? TYPES[".html"] : "application/octet-stream");
-    response.writeHead(body == null ? 404 : 200, { "Content-Type": type, "Content-Security-Policy": CSP });
-    response.end(body ?? "Not found");
+    const status = body == null ? 404 : 200;
+    const headers = { "Content-Type": type, "Content-Security-Policy": CSP };
+    body ??= "Not found";
+    if (compress) {
+      headers.Vary = "Accept-Encoding";
+      const accepted = (request.headers["accept-encoding"] ?? "").split(",").map((coding) => coding.trim().split(";")[0]);
+      if (accepted.includes("br")) {
+        body = brotli(body);
+        headers["Content-Encoding"] = "br";
+      }
+    }
+    // A whole body with its length, not chunks: the encoded size is then the body's own.
+    body = Buffer.from(body);
+    headers["Content-Length"] = body.length;
+    response.writeHead(status, headers);
+    response.end(body);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
@@ -50,7 +70,8 @@ export const PLAYER_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com|googlevid
 /**
  * A fresh context and page on `browser`, recording into the returned object: `requests` (URLs),
  * `violations` (CSP, from the page's own `securitypolicyviolation` events and the console),
- * `console` (every error and warning) and `events` (broadsheet-render and -error, with detail).
+ * `console` (every error and warning, and uncaught exceptions) and `events` (broadsheet-render
+ * and -error, with detail).
  */
 export async function openPage(browser) {
   const context = await browser.newContext();
@@ -62,6 +83,7 @@ export async function openPage(browser) {
     if (message.text() === "Unrecognized feature: 'web-share'.") return;
     if (message.type() === "error" || message.type() === "warning") record.console.push(message.text());
   });
+  page.on("pageerror", (error) => record.console.push(`uncaught: ${error.message}`));
   // The last route added wins: everything off-origin fails but posters and the player.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   await context.route(/^https:\/\/i\.ytimg\.com\//, (route) => route.fulfill({ contentType: "image/png", body: PIXEL_PNG }));

@@ -2,10 +2,13 @@
 // golden fixture byte-identically from JSON text and from an object, throws errors with paths, and
 // ships what its package.json promises. Run with `node --test tests/package/`.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { gzipSync } from "node:zlib";
-import { transformSync } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { initSync, renderArticle, validateArticle, version, mount, hydrate } from "../../pkg/broadsheet.js";
 
 const root = new URL("../../", import.meta.url);
@@ -86,14 +89,69 @@ test("the package describes itself truthfully", () => {
   for (const file of manifest.files) assert.ok(existsSync(new URL(`pkg/${file}`, root)), file);
   assert.equal(typeof mount, "function");
   assert.equal(typeof hydrate, "function");
-  const types = read("pkg/broadsheet.d.ts");
-  for (const name of ["renderArticle", "validateArticle", "mount", "hydrate", "version", "initSync"]) {
-    assert.match(types, new RegExp(`export (default )?function ${name}\\b`), name);
+  // The entry declares the shell's functions and re-exports the renderer's.
+  const entry = read("pkg/broadsheet.d.ts");
+  assert.match(entry, /^export \* from "\.\/broadsheet-core\.js";$/m);
+  const core = read("pkg/broadsheet-core.d.ts");
+  for (const name of ["mount", "hydrate"]) assert.match(entry, new RegExp(`export function ${name}\\b`), name);
+  for (const name of ["renderArticle", "validateArticle", "version", "initSync"]) {
+    assert.match(core, new RegExp(`export function ${name}\\b`), name);
   }
 });
 
-test("the element shell stays under 3 KB minified and gzipped", () => {
-  const { code } = transformSync(read("pkg/broadsheet-element.js"), { minify: true, format: "esm" });
-  const size = gzipSync(code, { level: 9 }).length;
-  assert.ok(size < 3 * 1024, `${size} bytes`);
+test("the server build renders every fixture exactly as the browser build", async () => {
+  const server = await import("../../pkg/server/broadsheet.js");
+  await server.default(); // Reads the .wasm from disk: Node's fetch cannot.
+  for (const name of inputs("tests/fixtures/")) {
+    const json = read(`tests/fixtures/${name}.json`);
+    const optionsFile = `tests/fixtures/${name}.options.json`;
+    const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
+    const expected = read(`tests/fixtures/${name}.html`);
+    assert.equal(server.renderArticle(json, options), expected, `${name}.json as text`);
+    assert.equal(server.renderArticle(JSON.parse(json), options), expected, `${name}.json as an object`);
+  }
+});
+
+test("sizes hold their budgets (scripts/sizes.mjs)", () => {
+  execFileSync(process.execPath, [fileURLToPath(new URL("scripts/sizes.mjs", root))], { stdio: "inherit" });
+});
+
+test("whatever JS hands over is a problem at its path, never an escaping exception", () => {
+  const problems = (article) => validateArticle(article).errors.map(display);
+  const boom = () => { throw new Error("boom"); };
+  assert.deepEqual(problems({ headline: "x", get body() { return boom(); } }), ["body: could not be read: boom"]);
+  const trap = new Proxy({}, { get: boom, ownKeys: () => ["headline"], getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }) });
+  assert.deepEqual(problems({ headline: "x", body: [trap] }), ["body[0].headline: could not be read: boom"]);
+  assert.deepEqual(problems({ headline: "x", body: [new Proxy({}, { ownKeys: boom })] }), ["body[0]: could not be read: boom"]);
+  const { proxy, revoke } = Proxy.revocable([], {});
+  revoke();
+  assert.match(problems({ headline: "x", body: proxy })[0], /^body: could not be read: /);
+  assert.deepEqual(problems({ headline: 1n, body: [] }), ["headline: is a BigInt, which JSON cannot hold"]);
+  assert.deepEqual(problems({ headline: Symbol("s"), body: [] }), ["headline: is a symbol, which JSON cannot hold"]);
+  assert.deepEqual(problems({ headline: "x", body: [], dek: () => {} }), ["dek: is a function, which JSON cannot hold"]);
+  assert.deepEqual(problems({ headline: "x", body: [{ type: "heading", level: NaN, text: "t" }] }), ["body[0].level: is NaN, which JSON cannot hold"]);
+  assert.deepEqual(problems({ headline: "x", body: [], throwsAway: 1 / 0 }), ["throwsAway: is an infinite number, which JSON cannot hold"]);
+  const cyclic = { headline: "x", body: [] };
+  cyclic.body.push(cyclic);
+  const [cycle] = validateArticle(cyclic).errors;
+  assert.equal(cycle.message, "contains itself (a cycle), which JSON cannot hold");
+  assert.match(cycle.path, /^body\[0\](\.body\[0\])+$/);
+  // `undefined` properties are absent, as in JSON.stringify.
+  assert.deepEqual(validateArticle({ headline: "x", body: [], dek: undefined }), { ok: true, errors: [] });
+  assert.throws(() => renderArticle({ headline: "x", get body() { return boom(); } }), { path: "body", message: "body: could not be read: boom" });
+  assert.throws(() => renderArticle({ headline: "x", body: [] }, { get headingShift() { return boom(); } }), { path: "options.headingShift" });
+});
+
+test("package.json's conditions give Node the server build and bundlers for browsers the small one", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "broadsheet-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(fileURLToPath(new URL("pkg/", root)), join(dir, "node_modules", "broadsheet"), "dir");
+  writeFileSync(join(dir, "main.mjs"), 'import init, { renderArticle } from "broadsheet";\nawait init();\nconsole.log(import.meta.resolve("broadsheet"), renderArticle({ headline: "Hi", body: [] }).length);\n');
+  const [resolved, length] = execFileSync(process.execPath, ["main.mjs"], { cwd: dir, encoding: "utf8" }).trim().split(" ");
+  assert.ok(resolved.endsWith("/pkg/server/broadsheet.js"), resolved);
+  assert.ok(Number(length) > 0);
+  const bundle = await build({ stdin: { contents: 'export * from "broadsheet";', resolveDir: dir }, bundle: true, write: false, format: "esm", platform: "browser", metafile: true, external: ["node:*"] });
+  const inputs = Object.keys(bundle.metafile.inputs);
+  assert.ok(inputs.some((path) => path.endsWith("pkg/broadsheet-core.js") && !path.includes("server")), inputs.join(" "));
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -40,7 +40,7 @@ const ELEMENTS = (
 );
 const ATTRIBUTES = (
   ("class id lang dir aria-labelledby aria-label aria-hidden href src srcset sizes alt title width height loading " +
-    "decoding fetchpriority datetime cite start rel role tabindex type data-bs-youtube data-bs-start data-bs-title " +
+    "decoding fetchpriority datetime cite start rel role tabindex type data-bs-player data-bs-preconnect data-bs-title " +
     "data-bs-hydrated data-bs-listening data-case data-play allow allowfullscreen referrerpolicy").split(" ")
 );
 
