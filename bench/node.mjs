@@ -37,13 +37,20 @@ const { ARTICLES, SCALE, formats, stats } = await import("./corpus.mjs");
 const floor = await import("./peers/floor.mjs");
 const markdownIt = await import("./peers/markdown-it.mjs");
 const portableText = await import("./peers/portabletext.mjs");
-const bs = await import(pathToFileURL(join(pkgDir, "broadsheet.js")).href);
-bs.initSync({ module: readFileSync(join(pkgDir, "broadsheet_bg.wasm")) });
+// Both builds of the package: the server build (pkg/server/, what Node resolves) and the browser build.
+const load = async (dir) => {
+  const build = await import(pathToFileURL(join(dir, "broadsheet.js")).href);
+  build.initSync({ module: readFileSync(join(dir, "broadsheet_bg.wasm")) });
+  return build;
+};
+const bs = await load(join(pkgDir, "server"));
+const bsBrowser = await load(pkgDir);
 
 /** Each renderer: how to prepare its input from the corpus formats, and the call timed. */
 const RENDERERS = [
-  { key: "bs-string", name: "broadsheet, JSON string", input: (f) => f.broadsheet, render: (s) => bs.renderArticle(s) },
-  { key: "bs-object", name: "broadsheet, JS object", input: (f) => JSON.parse(f.broadsheet), render: (o) => bs.renderArticle(o) },
+  { key: "bs-string", name: "broadsheet server build, JSON string", input: (f) => f.broadsheet, render: (s) => bs.renderArticle(s) },
+  { key: "bs-object", name: "broadsheet server build, JS object", input: (f) => JSON.parse(f.broadsheet), render: (o) => bs.renderArticle(o) },
+  { key: "bs-browser-string", name: "broadsheet browser build, JSON string", input: (f) => f.broadsheet, render: (s) => bsBrowser.renderArticle(s) },
   { key: "pt-object", name: "@portabletext/to-html, object", input: (f) => JSON.parse(f.portableText), render: (o) => portableText.render(o) },
   { key: "pt-string", name: "@portabletext/to-html, JSON.parse + render", input: (f) => f.portableText, render: (s) => portableText.render(JSON.parse(s)) },
   { key: "mdit-object", name: "markdown-it pipeline, object", input: (f) => JSON.parse(f.broadsheet), render: (o) => markdownIt.render(o) },

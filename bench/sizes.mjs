@@ -28,13 +28,13 @@ const minify = (path) => Buffer.from(transformSync(readFileSync(path, "utf8"), {
 
 const rows = [];
 const wasm = sizes(readFileSync(join(pkg, "broadsheet_bg.wasm")));
-const glue = sizes(minify(join(pkg, "broadsheet.js")));
+const glue = sizes(Buffer.concat([minify(join(pkg, "broadsheet.js")), minify(join(pkg, "broadsheet-core.js"))]));
 rows.push({ key: "bs-wasm", name: "broadsheet .wasm", ...wasm });
 rows.push({ key: "bs-glue", name: "broadsheet JS glue (min)", ...glue });
 const parts = [wasm, glue];
 const shellPath = join(pkg, "broadsheet-element.js");
 if (existsSync(shellPath)) {
-  const shell = sizes(minify(shellPath));
+  const shell = sizes(Buffer.concat([minify(shellPath), minify(join(pkg, "broadsheet-shell.js"))]));
   rows.push({ key: "bs-shell", name: "broadsheet element shell (min)", ...shell });
   parts.push(shell);
 }
