@@ -224,7 +224,7 @@ impl<'a> Parser<'a> {
         let mut run = start; // Start of the stretch not yet copied into `owned`.
         loop {
             // Quotes and backslashes are ASCII, so the slices below fall on char boundaries.
-            let Some(offset) = self.bytes[self.pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) else {
+            let Some(offset) = string_end(&self.bytes[self.pos..]) else {
                 self.pos = self.bytes.len();
                 return Err(self.error("EOF while parsing a string"));
             };
@@ -362,6 +362,24 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The offset of the first `"`, `\\` or control character: where a string's plain run ends. Eight
+/// bytes are tested at a time (each test below is exact for "does any byte match").
+fn string_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS;
+    let mut start = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) | below(word, 0x20) != 0 {
+            break;
+        }
+        start += 8;
+    }
+    let is_special = |b: &u8| *b == b'"' || *b == b'\\' || *b < 0x20;
+    bytes[start..].iter().position(is_special).map(|i| start + i)
+}
+
 /// A number as `digits × 10^exponent`, the digits kept while they fit in a `u64`.
 #[derive(Default)]
 struct Decimal {
@@ -468,6 +486,20 @@ mod tests {
         assert_eq!(error("01"), "invalid JSON at line 1, column 2: trailing characters");
         // Columns count characters, as an editor does, not bytes.
         assert_eq!(error("{\"é\": 1,}"), "invalid JSON at line 1, column 9: trailing comma");
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_special_byte() {
+        for len in 0..20 {
+            let plain = "é".repeat(len / 2) + &"a".repeat(len % 2);
+            assert_eq!(string_end(plain.as_bytes()), None, "{plain:?}");
+            for special in ["\"", "\\", "\u{1}", "\u{1f}"] {
+                let text = format!("{plain}{special}x\"");
+                assert_eq!(string_end(text.as_bytes()), Some(plain.len()), "{text:?}");
+            }
+        }
+        // Bytes just outside the ranges are plain: space, DEL, and UTF-8 continuation bytes.
+        assert_eq!(string_end(" \u{7f}\u{80}\u{10ffff}!#[]".as_bytes()), None);
     }
 
     #[test]
