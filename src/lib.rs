@@ -104,14 +104,14 @@ pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
 }
 
 /// Validates and renders an already parsed JSON value; the same result as [`from_value`] then
-/// [`render`], but each Markdown field is parsed once: the writer applies validation's Markdown
-/// checks (URL policy, depth) as it goes. Only an article that fails a check is validated again
-/// in full, to report every problem in input order.
+/// [`render`], but each Markdown field is parsed once: the writer runs validation's Markdown
+/// checks (`markdown::Checks`: URL policy, depth) over the events it writes. Only an article that
+/// fails a check is validated again in full, to report every problem in input order.
 pub fn render_value(value: &json::Value, options: &Options) -> Result<String, Error> {
     if let Ok((article, markdown_fields)) = validate::article_deferring_markdown(value, &options.limits) {
-        let (html, clean, written) = render::article_checked(&article, options);
-        if clean && written == markdown_fields {
-            return Ok(html);
+        let written = render::article_checked(&article, options);
+        if written.markdown_clean && written.markdown_fields == markdown_fields {
+            return Ok(written.html);
         }
     }
     from_value(value, &options.limits).map(|article| render(&article, options))

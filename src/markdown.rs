@@ -116,34 +116,62 @@ fn block_marker_at(line: &str) -> Option<usize> {
 
 /// Everything wrong with a Markdown field: disallowed URLs and nesting past `max_depth`.
 pub fn problems(text: &str, flavor: Flavor, max_depth: usize) -> Vec<String> {
-    let source = source(text, flavor);
-    let mut problems = Vec::new();
-    let mut depth = 0usize;
-    for event in parser(&source, flavor) {
+    let mut checks = Checks::new(flavor, max_depth);
+    for event in parser(&source(text, flavor), flavor) {
+        checks.see(&event);
+    }
+    checks.problems
+}
+
+/// Validation's Markdown rules, as a filter over the event stream: nesting past `max_depth`, and
+/// link and image URLs the policy refuses. [`problems`] collects what it finds; the writer runs
+/// every event through it too, so the rules exist once and each URL is checked once.
+struct Checks {
+    flavor: Flavor,
+    depth: usize,
+    max_depth: usize,
+    problems: Vec<String>,
+}
+
+impl Checks {
+    fn new(flavor: Flavor, max_depth: usize) -> Self {
+        Checks { flavor, depth: 0, max_depth, problems: Vec::new() }
+    }
+
+    /// Checks one event; `false` when it starts a link or image whose URL is refused.
+    #[inline]
+    fn see(&mut self, event: &Event) -> bool {
         match event {
-            Event::Start(tag) => {
-                depth += 1;
-                if depth == max_depth + 1 {
-                    problems.push(format!("Markdown nests deeper than {max_depth} levels (limits.max_markdown_depth)"));
-                }
-                let (what, url, usage) = match &tag {
-                    Tag::Link { link_type, dest_url, .. } => ("link", link_href(*link_type, dest_url), UrlUse::Link),
-                    Tag::Image { dest_url, .. } if flavor == Flavor::Block => {
-                        ("image", Cow::Borrowed(&**dest_url), UrlUse::Resource)
-                    }
-                    // In inline fields an image is written as a link to it.
-                    Tag::Image { dest_url, .. } => ("image", Cow::Borrowed(&**dest_url), UrlUse::Link),
-                    _ => continue,
-                };
-                if let Err(why) = check_url(&url, usage) {
-                    problems.push(format!("{what} \"{url}\": {why}"));
-                }
+            Event::Start(tag) => self.start(tag),
+            Event::End(_) => {
+                self.depth -= 1;
+                true
             }
-            Event::End(_) => depth -= 1,
-            _ => {}
+            _ => true,
         }
     }
-    problems
+
+    fn start(&mut self, tag: &Tag) -> bool {
+        self.depth += 1;
+        if self.depth - 1 == self.max_depth {
+            let max_depth = self.max_depth;
+            self.problems.push(format!("Markdown nests deeper than {max_depth} levels (limits.max_markdown_depth)"));
+        }
+        let (what, url, usage) = match tag {
+            Tag::Link { link_type, dest_url, .. } => ("link", link_href(*link_type, dest_url), UrlUse::Link),
+            Tag::Image { dest_url, .. } if self.flavor == Flavor::Block => ("image", Cow::Borrowed(&**dest_url), UrlUse::Resource),
+            // In inline fields an image is written as a link to it.
+            Tag::Image { dest_url, .. } => ("image", Cow::Borrowed(&**dest_url), UrlUse::Link),
+            _ => return true,
+        };
+        match check_url(&url, usage) {
+            Ok(()) => true,
+            Err(why) => {
+                self.problems.push(format!("{what} \"{url}\": {why}"));
+                false
+            }
+        }
+    }
 }
 
 /// An email autolink's destination comes without its scheme.
@@ -163,9 +191,7 @@ pub fn write_inline(out: &mut String, text: &str) {
 /// Like [`write_inline`], and `false` when [`problems`] would find something: a refused URL or
 /// nesting past `max_depth` (then the output is not to be used).
 pub fn write_inline_checked(out: &mut String, text: &str, max_depth: usize) -> bool {
-    let mut writer = Writer::new(out, Flavor::Inline, None);
-    writer.max_depth = max_depth;
-    writer.run(text)
+    Writer::new(out, Flavor::Inline, None, max_depth).run(text)
 }
 
 /// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
@@ -177,9 +203,8 @@ pub fn write_block(out: &mut String, text: &str, outline: &mut Outline, table_la
 
 /// Like [`write_block`], and `false` when [`problems`] would find something.
 pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, table_label: &str, max_depth: usize) -> bool {
-    let mut writer = Writer::new(out, Flavor::Block, Some(outline));
+    let mut writer = Writer::new(out, Flavor::Block, Some(outline), max_depth);
     writer.table_label = table_label;
-    writer.max_depth = max_depth;
     writer.run(text)
 }
 
@@ -193,6 +218,8 @@ struct Writer<'w> {
     /// image ends and the `<img>` can be written.
     image_depth: usize,
     image_src: String,
+    /// Whether the policy allows `image_src`.
+    image_allowed: bool,
     image_title: String,
     alt: String,
     /// An open heading: where its content starts in `out`, and its plain text for the id.
@@ -207,15 +234,12 @@ struct Writer<'w> {
     table_cell: usize,
     in_table_head: bool,
     table_body_open: bool,
-    /// What [`problems`] checks, noted on the way: nesting depth, and whether anything it would
-    /// report (a refused URL, nesting past `max_depth`) was met.
-    depth: usize,
-    max_depth: usize,
-    clean: bool,
+    /// Validation's rules, applied to every event; what they find makes the output unusable.
+    checks: Checks,
 }
 
 impl<'w> Writer<'w> {
-    fn new(out: &'w mut String, flavor: Flavor, outline: Option<&'w mut Outline>) -> Self {
+    fn new(out: &'w mut String, flavor: Flavor, outline: Option<&'w mut Outline>, max_depth: usize) -> Self {
         Writer {
             out,
             table_label: "",
@@ -224,6 +248,7 @@ impl<'w> Writer<'w> {
             paragraphs: 0,
             image_depth: 0,
             image_src: String::new(),
+            image_allowed: false,
             image_title: String::new(),
             alt: String::new(),
             heading: None,
@@ -233,9 +258,7 @@ impl<'w> Writer<'w> {
             table_cell: 0,
             in_table_head: false,
             table_body_open: false,
-            depth: 0,
-            max_depth: usize::MAX,
-            clean: true,
+            checks: Checks::new(flavor, max_depth),
         }
     }
 
@@ -245,23 +268,16 @@ impl<'w> Writer<'w> {
         for event in parser(&source, self.flavor) {
             self.event(event);
         }
-        self.clean
+        self.checks.problems.is_empty()
     }
 
     fn event(&mut self, event: Event<'_>) {
-        match &event {
-            Event::Start(_) => {
-                self.depth += 1;
-                self.clean &= self.depth <= self.max_depth;
-            }
-            Event::End(_) => self.depth -= 1,
-            _ => {}
-        }
+        let url_allowed = self.checks.see(&event);
         if self.image_depth > 0 {
             return self.image_description(event);
         }
         match event {
-            Event::Start(tag) => self.start(tag),
+            Event::Start(tag) => self.start(tag, url_allowed),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text),
             Event::Code(code) => {
@@ -298,7 +314,8 @@ impl<'w> Writer<'w> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>) {
+    /// `url_allowed`: the policy's verdict on a link's or image's URL.
+    fn start(&mut self, tag: Tag<'_>, url_allowed: bool) {
         match tag {
             Tag::Paragraph => match self.flavor {
                 Flavor::Block => self.out.push_str("<p>"),
@@ -377,16 +394,17 @@ impl<'w> Writer<'w> {
             Tag::Subscript => self.out.push_str("<sub>"),
             Tag::Link { link_type, dest_url, title, .. } => {
                 let href = link_href(link_type, &dest_url);
-                self.open_link(&href, &title);
+                self.open_link(&href, &title, url_allowed);
             }
             Tag::Image { dest_url, title, .. } => match self.flavor {
                 Flavor::Block => {
                     self.image_depth = 1;
                     self.image_src = dest_url.into_string();
+                    self.image_allowed = url_allowed;
                     self.image_title = title.into_string();
                     self.alt.clear();
                 }
-                Flavor::Inline => self.open_link(&dest_url, &title),
+                Flavor::Inline => self.open_link(&dest_url, &title, url_allowed),
             },
             Tag::Heading { .. }
             | Tag::FootnoteDefinition(_)
@@ -397,11 +415,10 @@ impl<'w> Writer<'w> {
         }
     }
 
-    fn open_link(&mut self, href: &str, title: &str) {
-        let refused = check_url(href, UrlUse::Link).is_err();
-        self.clean &= !refused;
-        let allowed = self.links_open == 0 && !refused;
-        if allowed {
+    fn open_link(&mut self, href: &str, title: &str, url_allowed: bool) {
+        // A link inside a link is written as its text: HTML links cannot nest.
+        let written = self.links_open == 0 && url_allowed;
+        if written {
             self.links_open += 1;
             self.out.push_str("<a href=\"");
             escape::attr(self.out, href);
@@ -411,7 +428,7 @@ impl<'w> Writer<'w> {
             }
             self.out.push_str("\">");
         }
-        self.link_written.push(allowed);
+        self.link_written.push(written);
     }
 
     fn end(&mut self, tag: TagEnd) {
@@ -481,13 +498,7 @@ impl<'w> Writer<'w> {
     /// Inside a block image: collect the description as plain text, then write the `<img>`.
     fn image_description(&mut self, event: Event<'_>) {
         match event {
-            // URLs inside a description are not written, so not checked here: leave them to
-            // the full validation.
-            Event::Start(Tag::Image { .. }) => {
-                self.image_depth += 1;
-                self.clean = false;
-            }
-            Event::Start(Tag::Link { .. }) => self.clean = false,
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
             Event::End(TagEnd::Image) => {
                 self.image_depth -= 1;
                 if self.image_depth == 0 {
@@ -504,7 +515,7 @@ impl<'w> Writer<'w> {
 
     fn write_image(&mut self) {
         let alt = std::mem::take(&mut self.alt);
-        if check_url(&self.image_src, UrlUse::Resource).is_ok() {
+        if self.image_allowed {
             self.out.push_str("<img src=\"");
             escape::attr(self.out, &self.image_src);
             self.out.push_str("\" alt=\"");
@@ -515,7 +526,6 @@ impl<'w> Writer<'w> {
             }
             self.out.push_str("\" loading=\"lazy\" decoding=\"async\">");
         } else {
-            self.clean = false;
             self.text(&alt);
         }
         self.alt = alt;

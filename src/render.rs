@@ -14,12 +14,20 @@ pub fn article(article: &Article, options: &Options) -> String {
     writer.out
 }
 
-/// Writes `article` and notes, on the way, what validation would find in its Markdown fields:
-/// the HTML, whether every field passed `markdown::problems`, and how many fields were written.
-pub fn article_checked(article: &Article, options: &Options) -> (String, bool, usize) {
+/// The HTML of an article, and what validation's Markdown checks found while it was written.
+pub struct CheckedHtml {
+    pub html: String,
+    /// How many Markdown fields were written.
+    pub markdown_fields: usize,
+    /// Whether every one of them passed `markdown::problems`; if not, `html` is not to be used.
+    pub markdown_clean: bool,
+}
+
+/// Writes `article`, applying validation's Markdown checks to each field on the way.
+pub fn article_checked(article: &Article, options: &Options) -> CheckedHtml {
     let mut writer = Writer::new(article, options);
     writer.article(article);
-    (writer.out, writer.markdown_clean, writer.markdown_fields)
+    CheckedHtml { html: writer.out, markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean }
 }
 
 /// Writes `article` as a whole HTML page: doctype, viewport, title, canonical link, the stylesheet
