@@ -42,6 +42,16 @@ struct Reader<'r> {
 
 impl Reader<'_> {
     fn value(&mut self, value: &JsValue, parent: Option<&Ancestors>) -> Result<Value<'static>, Problem> {
+        // As in JSON.stringify, an object with a `toJSON` method (a `Date`, say) stands for what
+        // the method returns.
+        let converted;
+        let value = match self.to_json(value)? {
+            Some(result) => {
+                converted = result;
+                &converted
+            }
+            None => value,
+        };
         if let Some(text) = value.as_string() {
             return Ok(Value::String(text.into()));
         }
@@ -111,6 +121,21 @@ impl Reader<'_> {
             }
         }
         Ok(Value::Object(entries))
+    }
+
+    /// What `value.toJSON(key)` returns, when `value` is an object with that method.
+    fn to_json(&self, value: &JsValue) -> Result<Option<JsValue>, Problem> {
+        if !value.is_object() {
+            return Ok(None);
+        }
+        let method = self.get(value, &JsValue::from_str("toJSON"))?;
+        let Some(method) = method.dyn_ref::<js_sys::Function>() else { return Ok(None) };
+        let key = match self.path.last() {
+            Some(Segment::Key(key)) => JsValue::from_str(key),
+            Some(Segment::Index(index)) => JsValue::from_str(&index.to_string()),
+            None => JsValue::from_str(""),
+        };
+        method.call1(value, &key).map(Some).map_err(|e| self.unreadable(&e))
     }
 
     /// `object[key]`, which may run a getter or a `Proxy` trap that throws.

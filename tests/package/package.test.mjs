@@ -120,8 +120,18 @@ test("whatever JS hands over is a problem at its path, never an escaping excepti
   const problems = (article) => validateArticle(article).errors.map(display);
   const boom = () => { throw new Error("boom"); };
   assert.deepEqual(problems({ headline: "x", get body() { return boom(); } }), ["body: could not be read: boom"]);
-  const trap = new Proxy({}, { get: boom, ownKeys: () => ["headline"], getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }) });
+  const trap = new Proxy({}, {
+    get: (_, key) => (key === "headline" ? boom() : undefined),
+    ownKeys: () => ["headline"],
+    getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
+  });
   assert.deepEqual(problems({ headline: "x", body: [trap] }), ["body[0].headline: could not be read: boom"]);
+  assert.deepEqual(problems({ headline: "x", body: [new Proxy({}, { get: boom })] }), ["body[0]: could not be read: boom"]);
+  // As in JSON.stringify, toJSON stands for the object: a Date is its ISO text.
+  assert.deepEqual(problems({ headline: "x", body: [], published: new Date(Date.UTC(2026, 11, 2)) }), []);
+  assert.deepEqual(problems({ headline: "x", body: [], published: new Date(Date.UTC(2026, 11, 2)), dek: () => {} }), ["dek: is a function, which JSON cannot hold"]);
+  const throwingToJson = { toJSON: boom };
+  assert.deepEqual(problems({ headline: "x", body: [], dek: throwingToJson }), ["dek: could not be read: boom"]);
   assert.deepEqual(problems({ headline: "x", body: [new Proxy({}, { ownKeys: boom })] }), ["body[0]: could not be read: boom"]);
   const { proxy, revoke } = Proxy.revocable([], {});
   revoke();
