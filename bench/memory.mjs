@@ -1,7 +1,8 @@
 // Memory of the server build in one Node process: how far the module's linear memory grows to
 // render the 10 MB corpus article (WebAssembly memory never shrinks, so its size after a render is
 // the peak), and a soak run of many renders of mixed sizes, printing the memory every tenth of the
-// way, to show it stays flat once the largest article has been rendered.
+// way, to show it stays flat once the largest article has been rendered; then what releaseMemory()
+// gives back.
 //
 //   node bench/memory.mjs [--pkg DIR] [--renders N]     (default: pkg, 1,000,000 renders)
 //
@@ -16,8 +17,10 @@ const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) 
 const dir = join(resolve(root, flag("--pkg", "pkg")), "server");
 const renders = Number(flag("--renders", 1_000_000));
 
-const core = await import(pathToFileURL(join(dir, "broadsheet-core.js")).href);
-const { memory } = core.initSync({ module: readFileSync(join(dir, "broadsheet_bg.wasm")) });
+const core = await import(pathToFileURL(join(dir, "broadsheet.js")).href);
+core.initSync({ module: readFileSync(join(dir, "broadsheet_bg.wasm")) });
+// Once loaded, initSync returns the current instance's exports, the fresh one after releaseMemory().
+const memory = { get buffer() { return core.initSync({ module: new Uint8Array() }).memory.buffer; } };
 const MB = (n) => `${(n / 1048576).toFixed(1)} MB`;
 const article = (name) => readFileSync(join(root, "target/bench/corpus", `${name}.json`), "utf8");
 
@@ -39,3 +42,6 @@ for (let i = 1; i <= renders; i++) {
     console.log(`  ${i.toLocaleString("en").padStart(9)} renders: memory ${MB(memory.buffer.byteLength)}, ${((Date.now() - began) / 1000).toFixed(0)} s`);
   }
 }
+core.releaseMemory();
+core.renderArticle(cycle[0]);
+console.log(`after releaseMemory() and one typical render: memory ${MB(memory.buffer.byteLength)}`);

@@ -23,6 +23,8 @@ echo "== native: cargo bench --bench render"
 cargo bench --bench render
 echo "== Node: the npm package against the JS renderers, interleaved"
 node bench/node.mjs --json target/bench/node.json
+echo "== memory: the 10 MB article, a million renders, releaseMemory()"
+node bench/memory.mjs
 echo "== sizes"
 node bench/sizes.mjs --json target/bench/sizes.json
 echo

@@ -17,7 +17,9 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 
 # bindgen PROFILE DIR WASM_OPT_LEVEL: the glue, the optimised module and the entry into DIR.
 bindgen() {
-  wasm-bindgen "target/wasm32-unknown-unknown/$1/broadsheet.wasm" --target web --out-dir "$2" --out-name broadsheet
+  # The reset function lets releaseMemory() (www/broadsheet.js) start a fresh instance.
+  wasm-bindgen "target/wasm32-unknown-unknown/$1/broadsheet.wasm" --target web --out-dir "$2" --out-name broadsheet \
+    --experimental-reset-state-function
   mv "$2/broadsheet.js" "$2/broadsheet-core.js"
   mv "$2/broadsheet.d.ts" "$2/broadsheet-core.d.ts"
   # The npm binaryen: Debian's older wasm-opt writes modules that fail to load.

@@ -91,7 +91,7 @@ test("the package describes itself truthfully", () => {
   assert.equal(typeof hydrate, "function");
   // The entry declares the shell's functions and re-exports the renderer's.
   const entry = read("pkg/broadsheet.d.ts");
-  assert.match(entry, /^export \* from "\.\/broadsheet-core\.js";$/m);
+  assert.match(entry, /^export { initSync, renderArticle, validateArticle, version } from "\.\/broadsheet-core\.js";$/m);
   const core = read("pkg/broadsheet-core.d.ts");
   for (const name of ["mount", "hydrate"]) assert.match(entry, new RegExp(`export function ${name}\\b`), name);
   for (const name of ["renderArticle", "validateArticle", "version", "initSync"]) {
@@ -164,4 +164,18 @@ test("package.json's conditions give Node the server build and bundlers for brow
   const inputs = Object.keys(bundle.metafile.inputs);
   assert.ok(inputs.some((path) => path.endsWith("pkg/broadsheet-core.js") && !path.includes("server")), inputs.join(" "));
   rmSync(dir, { recursive: true, force: true });
+});
+
+test("releaseMemory gives back what a large article made the module grow to", async () => {
+  const server = await import("../../pkg/server/broadsheet.js");
+  const memory = () => server.initSync({ module: new Uint8Array() }).memory.buffer.byteLength; // Already loaded: returns the instance.
+  await server.default();
+  const large = { headline: "Large", body: Array.from({ length: 4000 }, (_, i) => ({ type: "paragraph", text: `Paragraph ${i}: ${"word ".repeat(400)}` })) };
+  const html = server.renderArticle(JSON.stringify(large));
+  const grown = memory();
+  assert.ok(grown > 16 << 20, `${grown} bytes after an 8 MB article`);
+  server.releaseMemory();
+  assert.ok(server.renderArticle('{"headline": "Small", "body": []}').includes("Small"));
+  assert.ok(memory() < 2 << 20, `${memory()} bytes after releaseMemory`);
+  assert.equal(server.renderArticle(JSON.stringify(large)), html, "the fresh instance renders the same");
 });
