@@ -18,10 +18,10 @@ features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 # bindgen PROFILE DIR WASM_OPT_LEVEL: the glue, the optimised module and the entry into DIR.
 bindgen() {
   # The reset function lets releaseMemory() (www/broadsheet.js) start a fresh instance.
+  # The types are written by hand (www/*.d.ts), for every environment.
   wasm-bindgen "target/wasm32-unknown-unknown/$1/broadsheet.wasm" --target web --out-dir "$2" --out-name broadsheet \
-    --experimental-reset-state-function
+    --experimental-reset-state-function --no-typescript
   mv "$2/broadsheet.js" "$2/broadsheet-core.js"
-  mv "$2/broadsheet.d.ts" "$2/broadsheet-core.d.ts"
   # The npm binaryen: Debian's older wasm-opt writes modules that fail to load.
   node_modules/.bin/wasm-opt "$3" "${features[@]}" "$2/broadsheet_bg.wasm" -o "$2/broadsheet_bg.wasm"
   cp www/broadsheet.js www/broadsheet.d.ts "$2/"
@@ -36,7 +36,7 @@ bindgen release "$out/server" -O3
 for file in broadsheet-shell.js broadsheet-element.js; do
   node_modules/.bin/esbuild "www/$file" --minify --format=esm --log-level=warning --outfile="$out/$file"
 done
-cp www/broadsheet.css "$out/"
+cp www/broadsheet.css www/broadsheet-element.d.ts www/broadsheet-shell.d.ts README.md LICENSE "$out/"
 # The server entry shares the one shell (hydrate is part of the API everywhere).
 sed -i 's#"./broadsheet-shell.js"#"../broadsheet-shell.js"#' "$out/server/broadsheet.js"
 node scripts/package-json.mjs > "$out/package.json"

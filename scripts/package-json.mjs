@@ -2,7 +2,8 @@
 // and edge runtimes get the build compiled for speed (pkg/server/), browsers the small one.
 import { readFileSync } from "node:fs";
 
-const version = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8").match(/^version = "(.+)"$/m)[1];
+const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
+const field = (name) => cargo.match(new RegExp(`^${name} = "(.+)"$`, "m"))[1];
 // Conditions are tried in this order; "browser" comes before "worker" so that a web worker
 // bundled for the browser gets the browser build.
 const SERVER_CONDITIONS = ["workerd", "edge-light", "deno", "bun", "node"];
@@ -14,23 +15,27 @@ const byBuild = (file) => ({
 });
 const manifest = {
   name: "broadsheet",
-  version,
+  version: field("version"),
   description: "Article JSON to accessible, safe, fast HTML, with lazy YouTube facades (WebAssembly)",
-  license: "MIT",
+  keywords: ["article", "html", "renderer", "json", "markdown", "youtube", "facade", "accessibility", "webassembly", "web-component"],
+  homepage: field("repository"),
+  repository: { type: "git", url: field("repository") },
+  license: field("license"),
+  engines: { node: ">=20" },
   type: "module",
   main: "broadsheet.js",
   types: "broadsheet.d.ts",
   exports: {
     ".": { types: "./broadsheet.d.ts", ...byBuild("broadsheet.js") },
-    "./element": "./broadsheet-element.js",
-    "./shell": "./broadsheet-shell.js",
+    "./element": { types: "./broadsheet-element.d.ts", default: "./broadsheet-element.js" },
+    "./shell": { types: "./broadsheet-shell.d.ts", default: "./broadsheet-shell.js" },
     "./broadsheet.css": "./broadsheet.css",
     "./broadsheet_bg.wasm": byBuild("broadsheet_bg.wasm"),
     "./package.json": "./package.json",
   },
   files: [
-    "broadsheet.js", "broadsheet.d.ts", "broadsheet-core.js", "broadsheet-core.d.ts", "broadsheet_bg.wasm",
-    "broadsheet_bg.wasm.d.ts", "broadsheet-shell.js", "broadsheet-element.js", "broadsheet.css", "server/",
+    "broadsheet.js", "broadsheet.d.ts", "broadsheet-core.js", "broadsheet_bg.wasm", "broadsheet-shell.js",
+    "broadsheet-shell.d.ts", "broadsheet-element.js", "broadsheet-element.d.ts", "broadsheet.css", "server/",
   ],
   sideEffects: ["./broadsheet-element.js", "*.css"],
 };

@@ -25,6 +25,9 @@ echo "== end to end in Chromium: the light page's bytes and requests, facades, k
 node --test tests/e2e/
 echo "== import: Vite bundles the package and it runs under the CSP; server rendering with initSync"
 node --test tests/import-app/
+echo "== recipes: each example under examples/ installs the packed package from its tarball, builds and runs"
+scripts/pack.sh
+node --test examples/
 echo "== benchmark smoke: the renderers of bench/ agree with the package and run one round"
 node bench/node.mjs --smoke
 echo "== hostile input: fuzz corpus replay and a bounded run of every target (60 s each, at once)"

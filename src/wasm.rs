@@ -1,14 +1,12 @@
 //! The WebAssembly face: every export reads its input, calls the core, and maps the error. The
-//! facade's behaviour in the page lives in the JS shell (`www/broadsheet-shell.js`), not here.
+//! facade's behaviour in the page lives in the JS shell (`www/broadsheet-shell.js`), not here;
+//! the package's types are written by hand in `www/broadsheet.d.ts`.
 //! Public (on wasm32 only) so that tests/wasm_node.rs can call the exports from Rust.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::{js_value, Article, Error, Options, Problem};
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("../www/broadsheet-types.d.ts");
 
 /// Renders an article (a JS object or a JSON string) to an HTML string.
 #[wasm_bindgen(js_name = renderArticle, skip_typescript)]

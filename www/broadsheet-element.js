@@ -17,7 +17,10 @@ function loadRenderer() {
   return renderer;
 }
 
-class BroadsheetArticle extends HTMLElement {
+// Importing this module where there is no DOM (a server rendering the same code) is harmless.
+const Base = globalThis.HTMLElement ?? class {};
+
+class BroadsheetArticle extends Base {
   static observedAttributes = ["src", "heading-shift", "poster", "id-prefix"];
   #article;
   #options;
@@ -135,4 +138,6 @@ function element(tag, className, text) {
   return node;
 }
 
-customElements.define("broadsheet-article", BroadsheetArticle);
+if (globalThis.customElements && !customElements.get("broadsheet-article")) {
+  customElements.define("broadsheet-article", BroadsheetArticle);
+}

@@ -4,6 +4,7 @@ import init, {
   initSync, renderArticle, validateArticle, mount, hydrate, version,
   type Article, type RenderOptions, type ArticleError, type ArticleProblem, type ValidationResult,
 } from "../../pkg/broadsheet.js";
+import type { BroadsheetArticleElement } from "../../pkg/broadsheet-element.js";
 
 const article: Article = {
   headline: "Hello",
@@ -40,7 +41,7 @@ try {
   const message: string = error.message;
 }
 
-const element = document.createElement("broadsheet-article");
+const element: BroadsheetArticleElement = document.createElement("broadsheet-article");
 element.article = article;
 element.article = "{}";
 element.options = options;
