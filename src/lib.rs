@@ -97,10 +97,16 @@ pub fn inline_markdown_source(text: &str) -> std::borrow::Cow<'_, str> {
     markdown::escape_block_syntax(text)
 }
 
-/// Parses, validates and renders in one call.
+/// Parses, validates and renders in one call. The JSON tree is freed before the HTML is written,
+/// so the two never take memory at once (a syntax tree is about as large as its text).
 pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
     check_input_size(json, &options.limits)?;
-    render_value(&json::parse(json)?, options)
+    let deferred = validate::article_deferring_markdown(&json::parse(json)?, &options.limits);
+    if let Some(html) = deferred.ok().and_then(|(article, fields)| render_checked(&article, fields, options)) {
+        return Ok(html);
+    }
+    // A Markdown check failed: validate the text again in full, to report every problem in order.
+    parse(json, &options.limits).map(|article| render(&article, options))
 }
 
 /// Validates and renders an already parsed JSON value; the same result as [`from_value`] then
@@ -108,11 +114,16 @@ pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
 /// checks (`markdown::Checks`: URL policy, depth) over the events it writes. Only an article that
 /// fails a check is validated again in full, to report every problem in input order.
 pub fn render_value(value: &json::Value, options: &Options) -> Result<String, Error> {
-    if let Ok((article, markdown_fields)) = validate::article_deferring_markdown(value, &options.limits) {
-        let written = render::article_checked(&article, options);
-        if written.markdown_clean && written.markdown_fields == markdown_fields {
-            return Ok(written.html);
-        }
+    let deferred = validate::article_deferring_markdown(value, &options.limits);
+    if let Some(html) = deferred.ok().and_then(|(article, fields)| render_checked(&article, fields, options)) {
+        return Ok(html);
     }
     from_value(value, &options.limits).map(|article| render(&article, options))
+}
+
+/// The HTML of an article whose Markdown fields (`markdown_fields` of them) validation left to the
+/// writer; `None` if one fails validation's Markdown checks.
+fn render_checked(article: &Article, markdown_fields: usize, options: &Options) -> Option<String> {
+    let written = render::article_checked(article, options);
+    (written.markdown_clean && written.markdown_fields == markdown_fields).then_some(written.html)
 }
