@@ -15,7 +15,8 @@ cargo build --release --lib --target wasm32-unknown-unknown
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-# bindgen PROFILE DIR WASM_OPT_LEVEL: the glue, the optimised module and the entry into DIR.
+# bindgen PROFILE DIR WASM_OPT_LEVEL [SUFFIX]: the glue, the optimised module and the entry into
+# DIR, with www/broadsheet-wasmSUFFIX.js as the entry's way to find the .wasm.
 bindgen() {
   # The reset function lets releaseMemory() (www/broadsheet.js) start a fresh instance.
   # The types are written by hand (www/*.d.ts), for every environment.
@@ -25,18 +26,20 @@ bindgen() {
   # The npm binaryen: Debian's older wasm-opt writes modules that fail to load.
   node_modules/.bin/wasm-opt "$3" "${features[@]}" "$2/broadsheet_bg.wasm" -o "$2/broadsheet_bg.wasm"
   cp www/broadsheet.js www/broadsheet.d.ts "$2/"
+  cp "www/broadsheet-wasm${4:-}.js" "$2/broadsheet-wasm.js"
 }
 
 # Built aside and swapped in whole, so a test reading pkg/ meanwhile never sees half a package.
 out=target/pkg-next
 rm -rf "$out"
 bindgen browser "$out" -Oz
-bindgen release "$out/server" -O3
+bindgen release "$out/server" -O3 .server
 # What a page loads before any interaction ships minified; www/ holds the readable source.
 for file in broadsheet-shell.js broadsheet-element.js; do
   node_modules/.bin/esbuild "www/$file" --minify --format=esm --log-level=warning --outfile="$out/$file"
 done
-cp www/broadsheet.css www/broadsheet-element.d.ts www/broadsheet-shell.d.ts README.md LICENSE "$out/"
+cp www/broadsheet.css www/broadsheet-element.d.ts www/broadsheet-shell.d.ts www/read-wasm.js www/read-wasm-unsupported.js \
+  README.md LICENSE "$out/"
 # The server entry shares the one shell (hydrate is part of the API everywhere).
 sed -i 's#"./broadsheet-shell.js"#"../broadsheet-shell.js"#' "$out/server/broadsheet.js"
 node scripts/package-json.mjs > "$out/package.json"

@@ -25,6 +25,11 @@ const manifest = {
   type: "module",
   main: "broadsheet.js",
   types: "broadsheet.d.ts",
+  // The server build's way to read its .wasm from disk: Node's file API where the `node` condition
+  // holds (Node, Bun, Deno), a stub elsewhere, so bundlers for edge runtimes never meet `node:fs`.
+  imports: {
+    "#read-wasm": { node: "./read-wasm.js", default: "./read-wasm-unsupported.js" },
+  },
   exports: {
     ".": { types: "./broadsheet.d.ts", ...byBuild("broadsheet.js") },
     "./element": { types: "./broadsheet-element.d.ts", default: "./broadsheet-element.js" },
@@ -34,8 +39,8 @@ const manifest = {
     "./package.json": "./package.json",
   },
   files: [
-    "broadsheet.js", "broadsheet.d.ts", "broadsheet-core.js", "broadsheet_bg.wasm", "broadsheet-shell.js",
-    "broadsheet-shell.d.ts", "broadsheet-element.js", "broadsheet-element.d.ts", "broadsheet.css", "server/",
+    "broadsheet.js", "broadsheet.d.ts", "broadsheet-core.js", "broadsheet-wasm.js", "broadsheet_bg.wasm", "broadsheet-shell.js",
+    "broadsheet-shell.d.ts", "broadsheet-element.js", "broadsheet-element.d.ts", "broadsheet.css", "read-wasm.js", "read-wasm-unsupported.js", "server/",
   ],
   sideEffects: ["./broadsheet-element.js", "*.css"],
 };

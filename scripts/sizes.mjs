@@ -21,14 +21,14 @@ const parts = {
   // What a page with a server-rendered article loads: the element and the facade shell.
   element: measure(["broadsheet-element.js", "broadsheet-shell.js"]),
   // What the element adds the first time it renders JSON: the entry, the glue and the module.
-  renderer: measure(["broadsheet.js", "broadsheet-core.js", "broadsheet_bg.wasm"]),
+  renderer: measure(["broadsheet.js", "broadsheet-wasm.js", "broadsheet-core.js", "broadsheet_bg.wasm"]),
   wasm: measure(["broadsheet_bg.wasm"]),
   serverWasm: measure(["server/broadsheet_bg.wasm"]),
 };
 
 // Brotli bytes. The renderer's target is 90 KB; this build is above it (BENCHMARKS.md, "Sizes",
 // says where the bytes go), so the budget holds today's figure and fails on any growth.
-const BUDGETS = { element: 3 * 1024, renderer: 104 * 1024 };
+const BUDGETS = { element: 3 * 1024, renderer: 105 * 1024 };
 
 const over = Object.entries(BUDGETS).filter(([name, budget]) => parts[name].brotli > budget);
 if (process.argv.includes("--json")) {

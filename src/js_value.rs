@@ -6,7 +6,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{Error, Problem};
+use crate::error::{Error, Path, Problem, Segment};
 use crate::json::{Value, MAX_JSON_DEPTH};
 
 #[wasm_bindgen]
@@ -22,11 +22,6 @@ extern "C" {
 pub fn read(value: &JsValue, root: &str) -> Result<Value<'static>, Error> {
     let mut reader = Reader { path: Vec::new(), root };
     reader.value(value, None).map_err(Error::from)
-}
-
-enum Segment {
-    Key(String),
-    Index(u32),
 }
 
 /// The objects and arrays being read, innermost first, to tell a cycle from deep nesting.
@@ -98,7 +93,7 @@ impl Reader<'_> {
             let length = self.get(value, &JsValue::from_str("length"))?.as_f64().unwrap_or(0.0) as u32;
             let mut items = Vec::with_capacity(length.min(4096) as usize);
             for index in 0..length {
-                self.path.push(Segment::Index(index));
+                self.path.push(Segment::Index(index as usize));
                 let item = self.get(value, &JsValue::from(index))?;
                 items.push(self.value(&item, Some(&here))?);
                 self.path.pop();
@@ -152,17 +147,7 @@ impl Reader<'_> {
     }
 
     fn problem(&self, message: String) -> Problem {
-        let mut path = self.root.to_owned();
-        for segment in &self.path {
-            match segment {
-                Segment::Key(key) if path.is_empty() => path.push_str(key),
-                Segment::Key(key) => {
-                    path.push('.');
-                    path.push_str(key);
-                }
-                Segment::Index(index) => path.push_str(&format!("[{index}]")),
-            }
-        }
-        Problem::new(path, message)
+        let root = (!self.root.is_empty()).then(|| Segment::Key(self.root.to_owned()));
+        Problem::new(Path::from_segments(root.into_iter().chain(self.path.iter().cloned()).collect()), message)
     }
 }

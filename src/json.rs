@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::error::{Error, Problem};
+use crate::error::{Error, Problem, TextPosition};
 
 /// How deep arrays and objects may nest. Format v1 needs five levels; the limit keeps a hostile
 /// input from exhausting the stack (a trap, in WebAssembly).
@@ -58,7 +58,9 @@ pub fn parse(text: &str) -> Result<Value<'_>, Error> {
         let before = &text[..at];
         let line = before.matches('\n').count() + 1;
         let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
-        Error::from(Problem::new(String::new(), format!("invalid JSON at line {line}, column {column}: {message}")))
+        let mut problem = Problem::whole(format!("invalid JSON at line {line}, column {column}: {message}"));
+        problem.position = Some(TextPosition { line, column });
+        Error::from(problem)
     })
 }
 

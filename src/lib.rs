@@ -32,7 +32,7 @@ mod js_value;
 pub mod wasm;
 
 pub use article::Article;
-pub use error::{Error, Problem};
+pub use error::{Error, Path, Problem, Segment, TextPosition};
 pub use options::{Labels, Limits, Options, PosterPolicy};
 
 /// The JSON Schema of format v1.
@@ -46,8 +46,7 @@ pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
 
 fn check_input_size(json: &str, limits: &Limits) -> Result<(), Error> {
     if json.len() > limits.max_input_bytes {
-        return Err(Error::from(Problem::new(
-            String::new(),
+        return Err(Error::from(Problem::whole(
             format!(
                 "the article is {} bytes; the limit is {} (limits.max_input_bytes)",
                 json.len(),

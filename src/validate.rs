@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::article::*;
-use crate::error::{Error, Problem};
+use crate::error::{Error, Path, Problem, Segment};
 use crate::escape::{check_url, UrlUse};
 use crate::json::Value;
 use crate::markdown::{self, Flavor};
@@ -24,7 +24,7 @@ pub fn article_deferring_markdown(value: &Value, limits: &Limits) -> Result<(Art
 
 fn article_with(value: &Value, limits: &Limits, check_markdown: bool) -> Result<(Article, usize), Error> {
     let mut checker = Checker { problems: Vec::new(), limits, check_markdown, unchecked_markdown: 0 };
-    let article = checker.article(value, &Path::Root);
+    let article = checker.article(value, &StackPath::Root);
     match article {
         Some(article) if checker.problems.is_empty() => Ok((article, checker.unchecked_markdown)),
         _ => Err(Error::new(checker.problems)),
@@ -36,7 +36,7 @@ fn article_with(value: &Value, limits: &Limits, check_markdown: bool) -> Result<
 pub fn options(value: &Value) -> Result<Options, Error> {
     let limits = Limits::default();
     let mut checker = Checker { problems: Vec::new(), limits: &limits, check_markdown: true, unchecked_markdown: 0 };
-    let options = checker.options(value, &Path::Root.key("options"));
+    let options = checker.options(value, &StackPath::Root.key("options"));
     match options {
         Some(options) if checker.problems.is_empty() => Ok(options),
         _ => Err(Error::new(checker.problems)),
@@ -49,31 +49,49 @@ const ARTICLE_KEYS: &[&str] = &[
 ];
 const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "image", "youtube", "quote", "list", "markdown", "divider"];
 
-/// A JSON path, built on the stack as the walk goes down and printed only for an error.
+/// A JSON path, built on the stack as the walk goes down and made a [`Path`] only for an error.
 #[derive(Clone, Copy)]
-enum Path<'a> {
+enum StackPath<'a> {
     Root,
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
+    Key(&'a StackPath<'a>, &'a str),
+    Index(&'a StackPath<'a>, usize),
 }
 
-impl<'a> Path<'a> {
-    fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path::Key(self, key)
+impl<'a> StackPath<'a> {
+    fn key(&'a self, key: &'a str) -> StackPath<'a> {
+        StackPath::Key(self, key)
     }
-    fn index(&'a self, index: usize) -> Path<'a> {
-        Path::Index(self, index)
+    fn index(&'a self, index: usize) -> StackPath<'a> {
+        StackPath::Index(self, index)
     }
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
-            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+impl StackPath<'_> {
+    /// The path as data, for a problem.
+    fn to_path(&self) -> Path {
+        let mut segments = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                StackPath::Root => break,
+                StackPath::Key(parent, key) => {
+                    segments.push(Segment::Key((*key).to_owned()));
+                    at = parent;
+                }
+                StackPath::Index(parent, index) => {
+                    segments.push(Segment::Index(*index));
+                    at = parent;
+                }
+            }
         }
+        segments.reverse();
+        Path::from_segments(segments)
+    }
+}
+
+impl fmt::Display for StackPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.to_path().fmt(f)
     }
 }
 
@@ -98,16 +116,16 @@ struct Checker<'l> {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, path: &Path, message: impl Into<String>) {
-        self.problems.push(Problem::new(path.to_string(), message.into()));
+    fn report(&mut self, path: &StackPath, message: impl Into<String>) {
+        self.problems.push(Problem::new(path.to_path(), message.into()));
     }
 
-    fn expected(&mut self, path: &Path, what: &str, found: &Value) {
+    fn expected(&mut self, path: &StackPath, what: &str, found: &Value) {
         self.report(path, format!("expected {what}, found {}", found.kind()));
     }
 
     /// The object at `path`, after reporting each key that is neither in `known` nor `x-…`.
-    fn object<'v>(&mut self, value: &'v Value<'v>, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
+    fn object<'v>(&mut self, value: &'v Value<'v>, path: &StackPath, known: &[&str]) -> Option<Fields<'v>> {
         let Value::Object(entries) = value else {
             self.expected(path, "an object", value);
             return None;
@@ -124,7 +142,7 @@ impl Checker<'_> {
         Some(Fields { entries })
     }
 
-    fn required<'v>(&mut self, fields: &Fields<'v>, key: &str, path: &Path) -> Option<&'v Value<'v>> {
+    fn required<'v>(&mut self, fields: &Fields<'v>, key: &str, path: &StackPath) -> Option<&'v Value<'v>> {
         let value = fields.get(key);
         if value.is_none() {
             self.report(&path.key(key), "is required");
@@ -133,7 +151,7 @@ impl Checker<'_> {
     }
 
     /// A string with text in it, within the length limit, with no control characters.
-    fn text<'v>(&mut self, value: &'v Value<'v>, path: &Path) -> Option<&'v str> {
+    fn text<'v>(&mut self, value: &'v Value<'v>, path: &StackPath) -> Option<&'v str> {
         let s = self.any_string(value, path)?;
         if s.trim().is_empty() {
             self.report(path, "must not be empty");
@@ -143,7 +161,7 @@ impl Checker<'_> {
     }
 
     /// Like [`Self::text`], but `""` is allowed.
-    fn any_string<'v>(&mut self, value: &'v Value<'v>, path: &Path) -> Option<&'v str> {
+    fn any_string<'v>(&mut self, value: &'v Value<'v>, path: &StackPath) -> Option<&'v str> {
         let Value::String(s) = value else {
             self.expected(path, "a string", value);
             return None;
@@ -164,21 +182,21 @@ impl Checker<'_> {
         Some(s)
     }
 
-    fn opt_text(&mut self, fields: &Fields, key: &str, path: &Path) -> Option<String> {
+    fn opt_text(&mut self, fields: &Fields, key: &str, path: &StackPath) -> Option<String> {
         let value = fields.get(key)?;
         self.text(value, &path.key(key)).map(str::to_owned)
     }
 
-    fn inline(&mut self, value: &Value, path: &Path) -> Option<Inline> {
+    fn inline(&mut self, value: &Value, path: &StackPath) -> Option<Inline> {
         let text = self.markdown(value, path, Flavor::Inline)?;
         Some(Inline(text))
     }
 
-    fn opt_inline(&mut self, fields: &Fields, key: &str, path: &Path) -> Option<Inline> {
+    fn opt_inline(&mut self, fields: &Fields, key: &str, path: &StackPath) -> Option<Inline> {
         self.inline(fields.get(key)?, &path.key(key))
     }
 
-    fn markdown(&mut self, value: &Value, path: &Path, flavor: Flavor) -> Option<String> {
+    fn markdown(&mut self, value: &Value, path: &StackPath, flavor: Flavor) -> Option<String> {
         let text = self.text(value, path)?;
         if !self.check_markdown {
             self.unchecked_markdown += 1;
@@ -192,7 +210,7 @@ impl Checker<'_> {
         valid.then(|| text.to_owned())
     }
 
-    fn url(&mut self, value: &Value, path: &Path, usage: UrlUse) -> Option<String> {
+    fn url(&mut self, value: &Value, path: &StackPath, usage: UrlUse) -> Option<String> {
         let url = self.text(value, path)?;
         match check_url(url, usage) {
             Ok(()) => Some(url.to_owned()),
@@ -203,11 +221,11 @@ impl Checker<'_> {
         }
     }
 
-    fn opt_url(&mut self, fields: &Fields, key: &str, path: &Path, usage: UrlUse) -> Option<String> {
+    fn opt_url(&mut self, fields: &Fields, key: &str, path: &StackPath, usage: UrlUse) -> Option<String> {
         self.url(fields.get(key)?, &path.key(key), usage)
     }
 
-    fn integer(&mut self, value: &Value, path: &Path, min: u32, max: u32) -> Option<u32> {
+    fn integer(&mut self, value: &Value, path: &StackPath, min: u32, max: u32) -> Option<u32> {
         match value {
             Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Some(*n as u32),
             Value::Number(n) => {
@@ -221,11 +239,11 @@ impl Checker<'_> {
         }
     }
 
-    fn opt_integer(&mut self, fields: &Fields, key: &str, path: &Path, min: u32, max: u32) -> Option<u32> {
+    fn opt_integer(&mut self, fields: &Fields, key: &str, path: &StackPath, min: u32, max: u32) -> Option<u32> {
         self.integer(fields.get(key)?, &path.key(key), min, max)
     }
 
-    fn array<'v>(&mut self, value: &'v Value<'v>, path: &Path) -> Option<&'v [Value<'v>]> {
+    fn array<'v>(&mut self, value: &'v Value<'v>, path: &StackPath) -> Option<&'v [Value<'v>]> {
         match value {
             Value::Array(items) => Some(items),
             other => {
@@ -236,7 +254,7 @@ impl Checker<'_> {
     }
 
     /// One of `choices`, as a string.
-    fn choice<'c>(&mut self, value: &Value, path: &Path, choices: &[&'c str]) -> Option<&'c str> {
+    fn choice<'c>(&mut self, value: &Value, path: &StackPath, choices: &[&'c str]) -> Option<&'c str> {
         let s = self.any_string(value, path)?;
         let found = choices.iter().find(|c| **c == s).copied();
         if found.is_none() {
@@ -249,7 +267,7 @@ impl Checker<'_> {
         found
     }
 
-    fn options(&mut self, value: &Value, path: &Path) -> Option<Options> {
+    fn options(&mut self, value: &Value, path: &StackPath) -> Option<Options> {
         let keys = ["headingShift", "idPrefix", "poster", "labels", "defaultSizes", "limits"];
         let fields = self.object(value, path, &keys)?;
         let mut options = Options::default();
@@ -289,7 +307,7 @@ impl Checker<'_> {
     }
 
     /// Overrides the labels given; the rest keep their defaults.
-    fn labels(&mut self, value: &Value, path: &Path, labels: &mut Labels) {
+    fn labels(&mut self, value: &Value, path: &StackPath, labels: &mut Labels) {
         let keys = [
             "by", "and", "updated", "playVideo", "watchVideo", "credit", "source", "tags", "permalink", "table", "date", "months",
         ];
@@ -325,7 +343,7 @@ impl Checker<'_> {
         }
     }
 
-    fn article(&mut self, value: &Value, root: &Path) -> Option<Article> {
+    fn article(&mut self, value: &Value, root: &StackPath) -> Option<Article> {
         let Value::Object(_) = value else {
             self.report(root, format!("an article must be a JSON object, found {}", value.kind()));
             return None;
@@ -389,7 +407,7 @@ impl Checker<'_> {
         })
     }
 
-    fn id(&mut self, value: &Value, path: &Path) -> Option<String> {
+    fn id(&mut self, value: &Value, path: &StackPath) -> Option<String> {
         let id = self.any_string(value, path)?;
         let valid = (1..=64).contains(&id.len())
             && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
@@ -400,26 +418,26 @@ impl Checker<'_> {
     }
 
     /// Every item of an array checked by `item`; problems are reported per item.
-    fn list_of<T>(&mut self, value: &Value, path: &Path, item: impl Fn(&mut Self, &Value, &Path) -> Option<T>) -> Vec<T> {
+    fn list_of<T>(&mut self, value: &Value, path: &StackPath, item: impl Fn(&mut Self, &Value, &StackPath) -> Option<T>) -> Vec<T> {
         let Some(values) = self.array(value, path) else { return Vec::new() };
         values.iter().enumerate().filter_map(|(i, v)| item(self, v, &path.index(i))).collect()
     }
 
-    fn section(&mut self, value: &Value, path: &Path) -> Option<Section> {
+    fn section(&mut self, value: &Value, path: &StackPath) -> Option<Section> {
         let fields = self.object(value, path, &["name", "url"])?;
         let name = self.required(&fields, "name", path).and_then(|v| self.text(v, &path.key("name")));
         let url = self.opt_url(&fields, "url", path, UrlUse::Link);
         Some(Section { name: name?.to_owned(), url })
     }
 
-    fn author(&mut self, value: &Value, path: &Path) -> Option<Author> {
+    fn author(&mut self, value: &Value, path: &StackPath) -> Option<Author> {
         let fields = self.object(value, path, &["name", "url"])?;
         let name = self.required(&fields, "name", path).and_then(|v| self.text(v, &path.key("name")));
         let url = self.opt_url(&fields, "url", path, UrlUse::Link);
         Some(Author { name: name?.to_owned(), url })
     }
 
-    fn date_time(&mut self, value: &Value, path: &Path) -> Option<DateTime> {
+    fn date_time(&mut self, value: &Value, path: &StackPath) -> Option<DateTime> {
         let text = self.text(value, path)?;
         let parsed = parse_date_time(text);
         if parsed.is_none() {
@@ -428,7 +446,7 @@ impl Checker<'_> {
         parsed
     }
 
-    fn hero(&mut self, value: &Value, path: &Path) -> Option<Media> {
+    fn hero(&mut self, value: &Value, path: &StackPath) -> Option<Media> {
         match self.block(value, path)? {
             Block::Image(image) => Some(Media::Image(image)),
             Block::YouTube(video) => Some(Media::YouTube(video)),
@@ -439,7 +457,7 @@ impl Checker<'_> {
         }
     }
 
-    fn body(&mut self, value: &Value, path: &Path) -> Option<Vec<Block>> {
+    fn body(&mut self, value: &Value, path: &StackPath) -> Option<Vec<Block>> {
         let values = self.array(value, path)?;
         if values.len() > self.limits.max_blocks {
             self.report(path, format!(
@@ -472,7 +490,7 @@ impl Checker<'_> {
         (self.problems.len() == before).then_some(blocks)
     }
 
-    fn block(&mut self, value: &Value, path: &Path) -> Option<Block> {
+    fn block(&mut self, value: &Value, path: &StackPath) -> Option<Block> {
         let Value::Object(entries) = value else {
             self.expected(path, "a block object", value);
             return None;
@@ -541,7 +559,7 @@ impl Checker<'_> {
         }
     }
 
-    fn image(&mut self, value: &Value, path: &Path) -> Option<Image> {
+    fn image(&mut self, value: &Value, path: &StackPath) -> Option<Image> {
         let keys = ["type", "src", "alt", "width", "height", "caption", "credit", "srcset", "sizes"];
         let fields = self.object(value, path, &keys)?;
         let src = self.required(&fields, "src", path).and_then(|v| self.url(v, &path.key("src"), UrlUse::Resource));
@@ -576,7 +594,7 @@ impl Checker<'_> {
         Some(Image { src: src?, alt: alt?.to_owned(), width, height, caption, credit, srcset, sizes })
     }
 
-    fn youtube(&mut self, value: &Value, path: &Path) -> Option<YouTube> {
+    fn youtube(&mut self, value: &Value, path: &StackPath) -> Option<YouTube> {
         let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster"];
         let fields = self.object(value, path, &keys)?;
         let start = self.opt_integer(&fields, "start", path, 0, 86_400 * 7);
@@ -635,7 +653,7 @@ impl Checker<'_> {
         })
     }
 
-    fn related(&mut self, value: &Value, path: &Path) -> Option<Related> {
+    fn related(&mut self, value: &Value, path: &StackPath) -> Option<Related> {
         let fields = self.object(value, path, &["title", "items"])?;
         let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
         let items_path = path.key("items");

@@ -6,7 +6,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{js_value, Article, Error, Options, Problem};
+use crate::{js_value, Article, Error, Options, Problem, Segment};
 
 /// Renders an article (a JS object or a JSON string) to an HTML string.
 #[wasm_bindgen(js_name = renderArticle, skip_typescript)]
@@ -56,11 +56,12 @@ fn read_options(options: &JsValue) -> Result<Options, JsValue> {
         .map_err(|e| to_js_error(&e))
 }
 
-/// An `Error` whose message is the first `path: message`, with `.path` and `.errors` (all).
+/// An `Error` whose message is the first `path: message`, with that problem's fields (`path`,
+/// `pathSegments`, and `line` and `column` for a JSON syntax error) and `.errors` (all).
 fn to_js_error(error: &Error) -> JsValue {
     let first = error.first();
     let js_error = js_sys::Error::new(&first.to_string());
-    set(&js_error, "path", &JsValue::from_str(&first.path));
+    set_problem_fields(&js_error, first);
     set(&js_error, "errors", &problems_to_js(error.problems()));
     js_error.into()
 }
@@ -70,11 +71,31 @@ fn problems_to_js(problems: &[Problem]) -> Array {
         .iter()
         .map(|problem| {
             let entry = Object::new();
-            set(&entry, "path", &JsValue::from_str(&problem.path));
+            set_problem_fields(&entry, problem);
             set(&entry, "message", &JsValue::from_str(&problem.message));
             JsValue::from(entry)
         })
         .collect()
+}
+
+/// `path` as text (`body[3].src`), `pathSegments` as data (`["body", 3, "src"]`), and `line` and
+/// `column` where the problem is a JSON syntax error.
+fn set_problem_fields(target: &JsValue, problem: &Problem) {
+    set(target, "path", &JsValue::from_str(&problem.path.to_string()));
+    let segments: Array = problem
+        .path
+        .segments()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Key(key) => JsValue::from_str(key),
+            Segment::Index(index) => JsValue::from_f64(*index as f64),
+        })
+        .collect();
+    set(target, "pathSegments", &segments);
+    if let Some(position) = problem.position {
+        set(target, "line", &JsValue::from_f64(position.line as f64));
+        set(target, "column", &JsValue::from_f64(position.column as f64));
+    }
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {

@@ -95,15 +95,26 @@ export interface RenderOptions {
   limits?: { maxInputBytes?: number; maxBlocks?: number; maxStringBytes?: number; maxMarkdownDepth?: number };
 }
 
-export interface ArticleProblem {
-  /** JSON path such as `body[3].src`; `""` for the document as a whole. */
+/** Where a problem is: `path` as text and as data, and a JSON syntax error's place in the text. */
+export interface ProblemPlace {
+  /** JSON path such as `body[3].src`; `""` for the document as a whole. Keys that would read as
+   * something else are quoted: `["a.b"]`. */
   path: string;
+  /** The same path as data: keys and indices from the root, `["body", 3, "src"]`. */
+  pathSegments: (string | number)[];
+  /** For a JSON syntax error: the line, from 1. */
+  line?: number;
+  /** For a JSON syntax error: the column in characters, from 1. */
+  column?: number;
+}
+
+export interface ArticleProblem extends ProblemPlace {
   message: string;
 }
 
-/** Thrown by `renderArticle` and `mount`: `message` is the first `path: message`. */
-export interface ArticleError extends Error {
-  path: string;
+/** Thrown by `renderArticle` and `mount`: `message` is the first `path: message`, and the first
+ * problem's place is on the error itself. */
+export interface ArticleError extends Error, ProblemPlace {
   errors: ArticleProblem[];
 }
 

@@ -136,23 +136,21 @@ $('copy').addEventListener('click', async () => {
 /** The [start, end) range in `text` a problem is about: its line and column for a syntax error,
  * else the value at its path. */
 export function rangeOf(text, problem) {
-  const place = /^invalid JSON at line (\d+), column (\d+)/.exec(problem.message);
-  return place ? lineColumn(text, Number(place[1]), Number(place[2])) : locate(text, problem.path);
+  return problem.line != null ? lineColumn(text, problem.line, problem.column) : locate(text, problem.pathSegments ?? []);
 }
 
-/** The character at serde_json's line and column (1-based; the column counts UTF-8 bytes). */
+/** The character at a line and column (both from 1; the column counts characters, not UTF-16 units). */
 function lineColumn(text, line, column) {
   const lines = text.split('\n');
   const lineStart = lines.slice(0, line - 1).reduce((offset, l) => offset + l.length + 1, 0);
-  const bytes = new TextEncoder().encode(lines[line - 1] ?? '');
-  const at = Math.min(lineStart + new TextDecoder().decode(bytes.slice(0, Math.max(column - 1, 0))).length, text.length);
+  const before = Array.from(lines[line - 1] ?? '').slice(0, Math.max(column - 1, 0)).join('');
+  const at = Math.min(lineStart + before.length, text.length);
   return [at, Math.min(at + 1, text.length)];
 }
 
-/** The range of the value at `path` (`body[3].src`) in valid JSON `text`, key included. A key the
- * text lacks (one that "is required") falls back to the closest enclosing value. */
-export function locate(text, path) {
-  const steps = Array.from(path.matchAll(/\[(\d+)\]|[^.[\]]+/g), ([step, index]) => (index === undefined ? step : Number(index)));
+/** The range of the value at `steps` (`pathSegments`: keys and indices) in valid JSON `text`, key
+ * included. A key the text lacks (one that "is required") falls back to the closest enclosing value. */
+export function locate(text, steps) {
   let i = 0;
   const space = () => {
     while (/[ \t\n\r]/.test(text[i] ?? '')) i++;

@@ -28,7 +28,7 @@ pub fn well_formed(error: &Error, paths: &[&str]) -> Result<(), String> {
     if problems.is_empty() || problems.iter().any(|p| p.message.is_empty()) {
         return Err(format!("malformed error: {error:?}"));
     }
-    match problems.iter().find(|p| !paths.is_empty() && !paths.contains(&p.path.as_str())) {
+    match problems.iter().find(|p| !paths.is_empty() && !paths.contains(&p.path.to_string().as_str())) {
         Some(p) => Err(format!("problem at an unexpected path: {p} (expected one of {paths:?})")),
         None => Ok(()),
     }

@@ -124,7 +124,8 @@ test("an invalid article keeps the server's content and shows every problem abov
   const rec = await open("/server-invalid/");
   const [event] = await rec.events();
   assert.equal(event.type, "broadsheet-error");
-  assert.deepEqual(event.detail.errors.map((e) => e.path), ["<img src=x>", "headline", "body[0].type"]);
+  assert.deepEqual(event.detail.errors.map((e) => e.path), ['["<img src=x>"]', "headline", "body[0].type"]);
+  assert.deepEqual(event.detail.errors.map((e) => e.pathSegments), [["<img src=x>"], ["headline"], ["body", 0, "type"]]);
   const text = (s) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
   const items = event.detail.errors.map(({ path, message }) => `<li><code class="bs-error__path">${text(path)}</code> ${text(message)}</li>`);
   assert.equal(
@@ -152,7 +153,7 @@ test("an invalid article keeps the server's content and shows every problem abov
 test("JSON syntax errors name the line and column", async () => {
   const rec = await open("/broken/");
   const [event] = await rec.events();
-  assert.deepEqual(event.detail.errors, [{ path: "", message: "invalid JSON at line 2, column 11: expected value" }]);
+  assert.deepEqual(event.detail.errors, [{ path: "", pathSegments: [], line: 2, column: 11, message: "invalid JSON at line 2, column 11: expected value" }]);
   // A problem with the whole document has no path, so the item shows the message alone.
   assert.equal(await rec.page.locator(".bs-error__list li").innerHTML(), "invalid JSON at line 2, column 11: expected value");
   await clean(rec);

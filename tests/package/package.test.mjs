@@ -64,11 +64,23 @@ test("errors from an object carry paths", () => {
     message: 'body[1].id: "short" is not a YouTube video id (11 of A-Z, a-z, 0-9, _ and -)',
     path: "body[1].id",
     errors: [
-      { path: "body[1].id", message: '"short" is not a YouTube video id (11 of A-Z, a-z, 0-9, _ and -)' },
-      { path: "body[1].title", message: "must not be empty" },
+      { path: "body[1].id", pathSegments: ["body", 1, "id"], message: '"short" is not a YouTube video id (11 of A-Z, a-z, 0-9, _ and -)' },
+      { path: "body[1].title", pathSegments: ["body", 1, "title"], message: "must not be empty" },
     ],
   });
   assert.throws(() => renderArticle({ headline: "Hi", body: [] }, { headingShift: "one" }), { path: "options.headingShift" });
+});
+
+test("paths are data: keys that would read as something else are quoted; syntax errors carry line and column", () => {
+  const [odd] = validateArticle({ headline: "x", body: [], "a.b": 1 }).errors;
+  assert.deepEqual([odd.path, odd.pathSegments], ['["a.b"]', ["a.b"]]);
+  assert.match(odd.message, /^unknown key/);
+  const [nested] = validateArticle({ headline: "x", body: [{ type: "paragraph", text: "t", "c[0]": 1 }] }).errors;
+  assert.deepEqual(nested.pathSegments, ["body", 0, "c[0]"]);
+  assert.equal(nested.path, 'body[0]["c[0]"]');
+  assert.throws(() => renderArticle('{\n  "headline": "é",\n  "body": [,]\n}'), {
+    path: "", pathSegments: [], line: 3, column: 12, message: "invalid JSON at line 3, column 12: expected value",
+  });
 });
 
 test("validateArticle never throws", () => {
@@ -158,7 +170,7 @@ test("package.json's conditions give Node the server build and bundlers for brow
   const [resolved, length] = execFileSync(process.execPath, ["main.mjs"], { cwd: dir, encoding: "utf8" }).trim().split(" ");
   assert.ok(resolved.endsWith("/pkg/server/broadsheet.js"), resolved);
   assert.ok(Number(length) > 0);
-  const bundle = await build({ stdin: { contents: 'export * from "broadsheet";', resolveDir: dir }, bundle: true, write: false, format: "esm", platform: "browser", metafile: true, external: ["node:*"] });
+  const bundle = await build({ stdin: { contents: 'export * from "broadsheet";', resolveDir: dir }, bundle: true, write: false, format: "esm", platform: "browser", metafile: true });
   const inputs = Object.keys(bundle.metafile.inputs);
   assert.ok(inputs.some((path) => path.endsWith("pkg/broadsheet-core.js") && !path.includes("server")), inputs.join(" "));
   rmSync(dir, { recursive: true, force: true });

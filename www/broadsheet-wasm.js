@@ -1,0 +1,6 @@
+// How the browser build's init() finds its .wasm: it reads no files, so wasm-bindgen's glue fetches
+// `new URL("broadsheet_bg.wasm", import.meta.url)`, which bundlers emit and rewrite. No `node:`
+// import here or anywhere in this build: a bundler for browsers cannot resolve one.
+export async function wasmOnDisk() {
+  return undefined;
+}
