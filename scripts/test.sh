@@ -23,8 +23,6 @@ echo "== package in Node: both builds byte-identical on every fixture, hostile o
 node --test tests/package/
 echo "== end to end in Chromium: the light page's bytes and requests, facades, keyboard, refused players, axe-core, CSP; <broadsheet-article>"
 node --test tests/e2e/
-echo "== import: Vite bundles the package and it runs under the CSP; server rendering with initSync"
-node --test tests/import-app/
 echo "== recipes: each example under examples/ installs the packed package from its tarball, builds and runs"
 scripts/pack.sh
 node --test examples/

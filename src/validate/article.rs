@@ -1,0 +1,354 @@
+//! The article and each of its parts, one method per block type.
+
+use super::text::{is_language_tag, parse_date_time};
+use super::{Checker, Fields, StackPath};
+use crate::article::*;
+use crate::escape::UrlUse;
+use crate::json::Value;
+use crate::markdown::Flavor;
+use crate::youtube;
+
+const ARTICLE_KEYS: &[&str] = &[
+    "schema", "id", "lang", "dir", "url", "section", "headline", "dek", "authors", "published",
+    "modified", "tags", "hero", "body", "related",
+];
+const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "image", "youtube", "quote", "list", "markdown", "divider"];
+
+impl Checker<'_> {
+    pub(super) fn article(&mut self, value: &Value, root: &StackPath) -> Option<Article> {
+        let Value::Object(_) = value else {
+            self.report(root, format!("an article must be a JSON object, found {}", value.kind()));
+            return None;
+        };
+        let fields = self.object(value, root, ARTICLE_KEYS)?;
+        if let Some(schema) = fields.get("schema") {
+            if *schema != Value::Number(1.0) {
+                self.report(&root.key("schema"), "must be 1 (this is format v1)");
+            }
+        }
+        let id = fields.get("id").and_then(|v| self.id(v, &root.key("id")));
+        let lang = fields.get("lang").and_then(|v| {
+            let path = root.key("lang");
+            let tag = self.text(v, &path)?;
+            if is_language_tag(tag) {
+                Some(tag.to_owned())
+            } else {
+                self.report(&path, format!("\"{tag}\" is not a BCP 47 language tag (like en, pt-BR, zh-Hant)"));
+                None
+            }
+        });
+        let dir = fields.get("dir").and_then(|v| {
+            Some(match self.choice(v, &root.key("dir"), &["ltr", "rtl", "auto"])? {
+                "ltr" => Dir::Ltr,
+                "rtl" => Dir::Rtl,
+                _ => Dir::Auto,
+            })
+        });
+        let url = self.opt_url(&fields, "url", root, UrlUse::Canonical);
+        let section = fields.get("section").and_then(|v| self.section(v, &root.key("section")));
+        let headline = self.required(&fields, "headline", root).and_then(|v| self.text(v, &root.key("headline")));
+        let dek = self.opt_inline(&fields, "dek", root);
+        let authors = match fields.get("authors") {
+            Some(v) => self.list_of(v, &root.key("authors"), Self::author),
+            None => Vec::new(),
+        };
+        let published = fields.get("published").and_then(|v| self.date_time(v, &root.key("published")));
+        let modified = fields.get("modified").and_then(|v| self.date_time(v, &root.key("modified")));
+        let tags = match fields.get("tags") {
+            Some(v) => self.list_of(v, &root.key("tags"), |c, v, p| c.text(v, p).map(str::to_owned)),
+            None => Vec::new(),
+        };
+        let hero = fields.get("hero").and_then(|v| self.hero(v, &root.key("hero")));
+        let body = self.required(&fields, "body", root).and_then(|v| self.body(v, &root.key("body")));
+        let related = fields.get("related").and_then(|v| self.related(v, &root.key("related")));
+        Some(Article {
+            id,
+            lang,
+            dir,
+            url,
+            section,
+            headline: headline?.to_owned(),
+            dek,
+            authors,
+            published,
+            modified,
+            tags,
+            hero,
+            body: body?,
+            related,
+        })
+    }
+
+    /// An element id as the format allows it; also the `idPrefix` option.
+    pub(super) fn id(&mut self, value: &Value, path: &StackPath) -> Option<String> {
+        let id = self.any_string(value, path)?;
+        let valid = (1..=64).contains(&id.len())
+            && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !valid {
+            self.report(path, format!("\"{id}\" is not 1 to 64 of A-Z, a-z, 0-9, _ and -"));
+        }
+        valid.then(|| id.to_owned())
+    }
+
+    fn section(&mut self, value: &Value, path: &StackPath) -> Option<Section> {
+        let fields = self.object(value, path, &["name", "url"])?;
+        let name = self.required(&fields, "name", path).and_then(|v| self.text(v, &path.key("name")));
+        let url = self.opt_url(&fields, "url", path, UrlUse::Link);
+        Some(Section { name: name?.to_owned(), url })
+    }
+
+    fn author(&mut self, value: &Value, path: &StackPath) -> Option<Author> {
+        let fields = self.object(value, path, &["name", "url"])?;
+        let name = self.required(&fields, "name", path).and_then(|v| self.text(v, &path.key("name")));
+        let url = self.opt_url(&fields, "url", path, UrlUse::Link);
+        Some(Author { name: name?.to_owned(), url })
+    }
+
+    fn date_time(&mut self, value: &Value, path: &StackPath) -> Option<DateTime> {
+        let text = self.text(value, path)?;
+        let parsed = parse_date_time(text);
+        if parsed.is_none() {
+            self.report(path, format!("\"{text}\" is not an RFC 3339 date-time (like 2019-10-31T14:05:00Z)"));
+        }
+        parsed
+    }
+
+    fn hero(&mut self, value: &Value, path: &StackPath) -> Option<Media> {
+        match self.block(value, path)? {
+            Block::Image(image) => Some(Media::Image(image)),
+            Block::YouTube(video) => Some(Media::YouTube(video)),
+            _ => {
+                self.report(&path.key("type"), "the hero must be an image or youtube block");
+                None
+            }
+        }
+    }
+
+    fn body(&mut self, value: &Value, path: &StackPath) -> Option<Vec<Block>> {
+        let values = self.array(value, path)?;
+        if values.len() > self.limits.max_blocks {
+            self.report(path, format!(
+                "has {} blocks; the limit is {} (limits.max_blocks)",
+                values.len(),
+                self.limits.max_blocks
+            ));
+            return None;
+        }
+        let before = self.problems.len();
+        // Heading ids are used as given, so two of them must not be the same.
+        // A map, so that checking stays linear in the number of headings.
+        let mut heading_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut blocks = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            let Some(block) = self.block(value, &path.index(i)) else { continue };
+            if let Block::Heading(Heading { id: Some(id), .. }) = &block {
+                match heading_ids.get(id) {
+                    Some(first) => {
+                        let message = format!("id \"{id}\" is already used by {path}[{first}].id");
+                        self.report(&path.index(i).key("id"), message);
+                    }
+                    None => {
+                        heading_ids.insert(id.clone(), i);
+                    }
+                }
+            }
+            blocks.push(block);
+        }
+        (self.problems.len() == before).then_some(blocks)
+    }
+
+    fn block(&mut self, value: &Value, path: &StackPath) -> Option<Block> {
+        let Value::Object(entries) = value else {
+            self.expected(path, "a block object", value);
+            return None;
+        };
+        // The type decides which keys are known, so it is read before the keys are checked.
+        let kind = self.required(&Fields { entries }, "type", path)?;
+        let kind = self.choice(kind, &path.key("type"), BLOCK_TYPES)?;
+        match kind {
+            "paragraph" => self.paragraph(value, path),
+            "heading" => self.heading(value, path).map(Block::Heading),
+            "image" => self.image(value, path).map(Block::Image),
+            "youtube" => self.youtube(value, path).map(Block::YouTube),
+            "quote" => self.quote(value, path).map(Block::Quote),
+            "list" => self.list(value, path).map(Block::List),
+            "markdown" => self.markdown_block(value, path),
+            _ => {
+                self.object(value, path, &["type"])?;
+                Some(Block::Divider)
+            }
+        }
+    }
+
+    fn paragraph(&mut self, value: &Value, path: &StackPath) -> Option<Block> {
+        let fields = self.object(value, path, &["type", "text"])?;
+        let text = self.required(&fields, "text", path).and_then(|v| self.inline(v, &path.key("text")));
+        Some(Block::Paragraph(text?))
+    }
+
+    fn heading(&mut self, value: &Value, path: &StackPath) -> Option<Heading> {
+        let fields = self.object(value, path, &["type", "level", "text", "id"])?;
+        let level = self.required(&fields, "level", path).and_then(|v| self.integer(v, &path.key("level"), 2, 6));
+        let text = self.required(&fields, "text", path).and_then(|v| self.inline(v, &path.key("text")));
+        let id = fields.get("id").and_then(|v| self.id(v, &path.key("id")));
+        Some(Heading { level: level? as u8, text: text?, id })
+    }
+
+    fn quote(&mut self, value: &Value, path: &StackPath) -> Option<Quote> {
+        let fields = self.object(value, path, &["type", "text", "cite", "source", "style"])?;
+        let text = self.required(&fields, "text", path).and_then(|v| self.inline(v, &path.key("text")));
+        let cite = self.opt_text(&fields, "cite", path);
+        let source = self.opt_url(&fields, "source", path, UrlUse::Link);
+        let style = match fields.get("style") {
+            Some(v) => match self.choice(v, &path.key("style"), &["block", "pull"])? {
+                "pull" => QuoteStyle::Pull,
+                _ => QuoteStyle::Block,
+            },
+            None => QuoteStyle::Block,
+        };
+        Some(Quote { text: text?, cite, source, style })
+    }
+
+    fn list(&mut self, value: &Value, path: &StackPath) -> Option<List> {
+        let fields = self.object(value, path, &["type", "ordered", "items"])?;
+        let ordered = match fields.get("ordered") {
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.expected(&path.key("ordered"), "true or false", other);
+                false
+            }
+            None => false,
+        };
+        let items_path = path.key("items");
+        let values = self.required(&fields, "items", path).and_then(|v| self.array(v, &items_path))?;
+        if values.is_empty() {
+            self.report(&items_path, "a list needs at least one item");
+            return None;
+        }
+        let items: Vec<Inline> = values.iter().enumerate().filter_map(|(i, v)| self.inline(v, &items_path.index(i))).collect();
+        (items.len() == values.len()).then_some(List { ordered, items })
+    }
+
+    fn markdown_block(&mut self, value: &Value, path: &StackPath) -> Option<Block> {
+        let fields = self.object(value, path, &["type", "text"])?;
+        let text = self.required(&fields, "text", path)?;
+        self.markdown(text, &path.key("text"), Flavor::Block).map(Block::Markdown)
+    }
+
+    fn image(&mut self, value: &Value, path: &StackPath) -> Option<Image> {
+        let keys = ["type", "src", "alt", "width", "height", "caption", "credit", "srcset", "sizes"];
+        let fields = self.object(value, path, &keys)?;
+        let src = self.required(&fields, "src", path).and_then(|v| self.url(v, &path.key("src"), UrlUse::Resource));
+        let alt = match fields.get("alt") {
+            Some(v) => self.any_string(v, &path.key("alt")),
+            None => {
+                self.report(&path.key("alt"), "is required (describe the image, or \"\" if it is decorative)");
+                None
+            }
+        };
+        let width = self.opt_integer(&fields, "width", path, 1, 100_000);
+        let height = self.opt_integer(&fields, "height", path, 1, 100_000);
+        let caption = self.opt_inline(&fields, "caption", path);
+        let credit = self.opt_text(&fields, "credit", path);
+        let srcset = match fields.get("srcset") {
+            Some(v) => self.list_of(v, &path.key("srcset"), |c, v, p| {
+                let fields = c.object(v, p, &["src", "width"])?;
+                let src = c.required(&fields, "src", p).and_then(|v| c.url(v, &p.key("src"), UrlUse::Resource));
+                let width = c.required(&fields, "width", p).and_then(|v| c.integer(v, &p.key("width"), 1, 100_000));
+                if src.as_deref().is_some_and(|s| s.starts_with(',') || s.ends_with(',')) {
+                    c.report(&p.key("src"), "a srcset URL cannot start or end with a comma");
+                    return None;
+                }
+                Some(ImageSource { src: src?, width: width? })
+            }),
+            None => Vec::new(),
+        };
+        let sizes = self.opt_text(&fields, "sizes", path);
+        if sizes.is_some() && srcset.is_empty() && fields.get("srcset").is_none() {
+            self.report(&path.key("sizes"), "only means something with a srcset");
+        }
+        Some(Image { src: src?, alt: alt?.to_owned(), width, height, caption, credit, srcset, sizes })
+    }
+
+    fn youtube(&mut self, value: &Value, path: &StackPath) -> Option<YouTube> {
+        let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster"];
+        let fields = self.object(value, path, &keys)?;
+        let start = self.opt_integer(&fields, "start", path, 0, 86_400 * 7);
+        let video = match (fields.get("id"), fields.get("url")) {
+            (Some(_), Some(_)) => {
+                self.report(&path.key("url"), "give either id or url, not both");
+                None
+            }
+            (None, None) => {
+                self.report(&path.key("id"), "is required (or give the video's url)");
+                None
+            }
+            (Some(id), None) => {
+                let id_path = path.key("id");
+                let id = self.any_string(id, &id_path)?;
+                if youtube::is_video_id(id) {
+                    Some(youtube::VideoRef { id: id.to_owned(), start: None, vertical: false })
+                } else {
+                    self.report(&id_path, format!("\"{id}\" is not a YouTube video id (11 of A-Z, a-z, 0-9, _ and -)"));
+                    None
+                }
+            }
+            (None, Some(url)) => {
+                let url_path = path.key("url");
+                let url = self.url(url, &url_path, UrlUse::Link)?;
+                match youtube::parse_url(&url) {
+                    Ok(video) => Some(video),
+                    Err(why) => {
+                        self.report(&url_path, why);
+                        None
+                    }
+                }
+            }
+        };
+        if let (Some(video), Some(start)) = (&video, start) {
+            if video.start.is_some_and(|from_url| from_url != start) {
+                self.report(&path.key("start"), format!(
+                    "is {start} but the url starts at {}; keep one",
+                    video.start.unwrap_or_default()
+                ));
+            }
+        }
+        let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
+        let caption = self.opt_inline(&fields, "caption", path);
+        let credit = self.opt_text(&fields, "credit", path);
+        let poster = self.opt_url(&fields, "poster", path, UrlUse::Resource);
+        let video = video?;
+        Some(YouTube {
+            id: video.id,
+            start: start.or(video.start),
+            vertical: video.vertical,
+            title: title?.to_owned(),
+            caption,
+            credit,
+            poster,
+        })
+    }
+
+    fn related(&mut self, value: &Value, path: &StackPath) -> Option<Related> {
+        let fields = self.object(value, path, &["title", "items"])?;
+        let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
+        let items_path = path.key("items");
+        let values = self.required(&fields, "items", path).and_then(|v| self.array(v, &items_path))?;
+        if values.is_empty() {
+            self.report(&items_path, "the rail needs at least one item");
+        }
+        let items: Vec<RelatedItem> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let p = items_path.index(i);
+                let fields = self.object(v, &p, &["headline", "url", "image"])?;
+                let headline = self.required(&fields, "headline", &p).and_then(|v| self.text(v, &p.key("headline")));
+                let url = self.required(&fields, "url", &p).and_then(|v| self.url(v, &p.key("url"), UrlUse::Link));
+                let image = self.opt_url(&fields, "image", &p, UrlUse::Resource);
+                Some(RelatedItem { headline: headline?.to_owned(), url: url?, image })
+            })
+            .collect();
+        Some(Related { title: title?.to_owned(), items })
+    }
+}
