@@ -185,13 +185,13 @@ fn link_href<'a>(link_type: LinkType, dest: &'a str) -> Cow<'a, str> {
 /// Appends the HTML for an inline Markdown field.
 #[cfg(test)]
 pub fn write_inline(out: &mut String, text: &str) {
-    write_inline_checked(out, text, usize::MAX);
+    write_inline_checked(out, text, &mut Outline::new("a".into(), 0), usize::MAX);
 }
 
 /// Like [`write_inline`], and `false` when [`problems`] would find something: a refused URL or
 /// nesting past `max_depth` (then the output is not to be used).
-pub fn write_inline_checked(out: &mut String, text: &str, max_depth: usize) -> bool {
-    Writer::new(out, Flavor::Inline, None, max_depth).run(text)
+pub fn write_inline_checked(out: &mut String, text: &str, outline: &mut Outline, max_depth: usize) -> bool {
+    Writer::new(out, Flavor::Inline, outline, max_depth).run(text)
 }
 
 /// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
@@ -203,7 +203,7 @@ pub fn write_block(out: &mut String, text: &str, outline: &mut Outline, table_la
 
 /// Like [`write_block`], and `false` when [`problems`] would find something.
 pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, table_label: &str, max_depth: usize) -> bool {
-    let mut writer = Writer::new(out, Flavor::Block, Some(outline), max_depth);
+    let mut writer = Writer::new(out, Flavor::Block, outline, max_depth);
     writer.table_label = table_label;
     writer.run(text)
 }
@@ -212,7 +212,8 @@ pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, 
 struct Writer<'w> {
     out: &'w mut String,
     flavor: Flavor,
-    outline: Option<&'w mut Outline>,
+    /// The article's headings and ids: block headings join it; `#id` links follow its prefix.
+    outline: &'w mut Outline,
     paragraphs: usize,
     /// Inside a block image: its description goes into `alt`, not the output, until the
     /// image ends and the `<img>` can be written.
@@ -239,7 +240,7 @@ struct Writer<'w> {
 }
 
 impl<'w> Writer<'w> {
-    fn new(out: &'w mut String, flavor: Flavor, outline: Option<&'w mut Outline>, max_depth: usize) -> Self {
+    fn new(out: &'w mut String, flavor: Flavor, outline: &'w mut Outline, max_depth: usize) -> Self {
         Writer {
             out,
             table_label: "",
@@ -418,10 +419,11 @@ impl<'w> Writer<'w> {
     fn open_link(&mut self, href: &str, title: &str, url_allowed: bool) {
         // A link inside a link is written as its text: HTML links cannot nest.
         let written = self.links_open == 0 && url_allowed;
+        let href = self.outline.local_link(href);
         if written {
             self.links_open += 1;
             self.out.push_str("<a href=\"");
-            escape::attr(self.out, href);
+            escape::attr(self.out, &href);
             if !title.is_empty() {
                 self.out.push_str("\" title=\"");
                 escape::attr(self.out, title);
@@ -477,9 +479,8 @@ impl<'w> Writer<'w> {
 
     /// Moves the heading's content behind an opening tag that carries its level and id.
     fn close_heading(&mut self, requested: u8) {
-        let (Some((start, plain)), Some(outline)) = (self.heading.take(), self.outline.as_deref_mut()) else {
-            return;
-        };
+        let Some((start, plain)) = self.heading.take() else { return };
+        let outline = &mut *self.outline;
         let content = self.out.split_off(start);
         let level = outline.body_level(requested.max(2));
         let id = outline.generate(&plain);

@@ -1,4 +1,5 @@
-//! The document outline: heading levels that never skip, and element ids that never repeat.
+//! The document outline: heading levels that never skip, and element ids that never repeat and
+//! never leave the article's prefix.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,6 +10,9 @@ pub struct Outline {
     /// The last body heading's level before the shift, 1 for the headline.
     last_level: u8,
     ids: HashSet<String>,
+    /// Heading ids the article gives (`intro`), written as `{prefix}-intro`, and whether a heading
+    /// has been written with each yet.
+    given: HashMap<String, bool>,
     prefix: String,
     /// For each generated base id, the suffix to try next: ids are never released, so counting on
     /// gives the same ids as searching from `-2`, and many equal headings stay linear.
@@ -17,7 +21,7 @@ pub struct Outline {
 
 impl Outline {
     pub fn new(prefix: String, shift: u8) -> Self {
-        Outline { shift, last_level: 1, ids: HashSet::new(), prefix, next_suffix: HashMap::new() }
+        Outline { shift, last_level: 1, ids: HashSet::new(), given: HashMap::new(), prefix, next_suffix: HashMap::new() }
     }
 
     pub fn prefix(&self) -> &str {
@@ -45,6 +49,36 @@ impl Outline {
     /// Claims `id` as given; `false` if an element already has it.
     pub fn claim(&mut self, id: &str) -> bool {
         self.ids.insert(id.to_owned())
+    }
+
+    /// Claims a heading id the article gives, as `{prefix}-{id}`: ids from content live under the
+    /// article's prefix, so none can clobber a name the page's scripts use. `false` (and the id is
+    /// not the article's) when an element already has it.
+    pub fn claim_given(&mut self, id: &str) -> bool {
+        let claimed = self.claim(&self.given_id(id));
+        if claimed {
+            self.given.insert(id.to_owned(), false);
+        }
+        claimed
+    }
+
+    /// The element id for the heading that gives `id`, the first time; `None` for an id it could
+    /// not claim, or a second heading giving the same id (validation refuses both).
+    pub fn use_given(&mut self, id: &str) -> Option<String> {
+        let used = self.given.get_mut(id)?;
+        (!std::mem::replace(used, true)).then(|| self.given_id(id))
+    }
+
+    /// A link's target, with the article's own `#id` links pointing at the prefixed ids.
+    pub fn local_link<'h>(&self, href: &'h str) -> std::borrow::Cow<'h, str> {
+        match href.strip_prefix('#').filter(|id| self.given.contains_key(*id)) {
+            Some(id) => std::borrow::Cow::Owned(format!("#{}", self.given_id(id))),
+            None => std::borrow::Cow::Borrowed(href),
+        }
+    }
+
+    fn given_id(&self, id: &str) -> String {
+        format!("{}-{id}", self.prefix)
     }
 
     /// A new id `{prefix}-{slug of text}`, with `-2`, `-3`, … added when taken.
@@ -99,6 +133,21 @@ pub fn push_slug(out: &mut String, text: &str, max: usize, fallback: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_ids_live_under_the_prefix_and_their_links_follow() {
+        let mut outline = Outline::new("story".into(), 0);
+        assert!(outline.claim("story-title"));
+        assert!(outline.claim_given("config"));
+        assert!(!outline.claim_given("title"), "the headline's id is taken");
+        assert_eq!(outline.use_given("config").as_deref(), Some("story-config"));
+        assert_eq!(outline.use_given("config"), None, "a second heading with the id gets a generated one");
+        assert_eq!(outline.use_given("title"), None);
+        assert_eq!(outline.generate("Config"), "story-config-2");
+        assert_eq!(outline.local_link("#config"), "#story-config");
+        assert_eq!(outline.local_link("#title"), "#title", "not an id the article gave");
+        assert_eq!(outline.local_link("https://example.com/#config"), "https://example.com/#config");
+    }
 
     #[test]
     fn levels_never_skip() {

@@ -95,7 +95,7 @@ impl<'a> Writer<'a> {
         // Ids the input names are claimed first, so generated ones never take them.
         for block in &article.body {
             if let Block::Heading(Heading { id: Some(id), .. }) = block {
-                outline.claim(id);
+                outline.claim_given(id);
             }
         }
         Writer {
@@ -138,7 +138,7 @@ impl<'a> Writer<'a> {
     fn inline(&mut self, text: &Inline) {
         let max_depth = self.options.limits.max_markdown_depth;
         self.markdown_fields += 1;
-        self.markdown_clean &= markdown::write_inline_checked(&mut self.out, &text.0, max_depth);
+        self.markdown_clean &= markdown::write_inline_checked(&mut self.out, &text.0, &mut self.outline, max_depth);
     }
 
     /// `<a href>` around `text` when the URL is allowed, else the text alone.
@@ -315,12 +315,10 @@ impl<'a> Writer<'a> {
 
     fn heading(&mut self, heading: &Heading) {
         let level = self.outline.body_level(heading.level);
-        // Explicit ids were claimed up front; one that clashes with an id the writer itself
-        // needs is replaced by a generated one.
-        let id = match &heading.id {
-            Some(id) if *id != self.title_id && id != self.outline.prefix() => id.clone(),
-            _ => self.outline.generate(&heading.text.0),
-        };
+        // Given ids were claimed up front, under the prefix; one that clashes with an id the
+        // writer itself needs (`title`) is replaced by a generated one.
+        let given = heading.id.as_deref().and_then(|id| self.outline.use_given(id));
+        let id = given.unwrap_or_else(|| self.outline.generate(&heading.text.0));
         self.open_heading(level, Some(&id), None);
         self.inline(&heading.text);
         self.close_heading(level);

@@ -135,7 +135,7 @@ impl Checker<'_> {
             return None;
         }
         let before = self.problems.len();
-        // Heading ids are used as given, so two of them must not be the same.
+        // Heading ids are written as given (under the prefix), so two of them must not be the same.
         // A map, so that checking stays linear in the number of headings.
         let mut heading_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut blocks = Vec::with_capacity(values.len());
