@@ -1,4 +1,4 @@
-//! Article format v1, as a validated Rust model.
+//! Article format 1.1 (a superset of v1), as a validated Rust model.
 //!
 //! This is the public contract in one place; `docs/format-v1.md` describes the JSON and
 //! `schema/article-v1.schema.json` publishes it as a JSON Schema. A value of these types made by
@@ -142,6 +142,10 @@ pub struct YouTube {
     pub credit: Option<String>,
     /// A self-hosted poster image, used instead of YouTube's.
     pub poster: Option<String>,
+    /// When the video was published (format 1.1), for search metadata.
+    pub uploaded: Option<DateTime>,
+    /// How long the video runs, in seconds (format 1.1: ISO 8601 `PT1M30S` or a number).
+    pub duration: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +167,14 @@ pub enum QuoteStyle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct List {
     pub ordered: bool,
-    pub items: Vec<Inline>,
+    pub items: Vec<ListItem>,
+}
+
+/// One item: its text and, in format 1.1, a list nested under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub text: Inline,
+    pub list: Option<List>,
 }
 
 /// The "Latest in …" rail.
@@ -177,6 +188,18 @@ pub struct Related {
 pub struct RelatedItem {
     pub headline: String,
     pub url: String,
-    /// Thumbnail URL; shown as a decorative image beside the headline.
-    pub image: Option<String>,
+    /// Shown beside the headline.
+    pub image: Option<Thumbnail>,
+}
+
+/// A related item's image: in format 1.1 an object with alt text and size; a bare URL (v1) is a
+/// decorative thumbnail (`alt` empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thumbnail {
+    pub src: String,
+    pub alt: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub srcset: Vec<ImageSource>,
+    pub sizes: Option<String>,
 }

@@ -107,6 +107,8 @@ pub struct Limits {
     pub max_string_bytes: usize,
     /// How deep Markdown containers (quotes, lists, emphasis, links) may nest. Default 32.
     pub max_markdown_depth: usize,
+    /// How deep lists may nest inside list items (format 1.1). Default 8.
+    pub max_list_depth: usize,
 }
 
 impl Default for Limits {
@@ -116,6 +118,7 @@ impl Default for Limits {
             max_blocks: 20_000,
             max_string_bytes: 4 << 20,
             max_markdown_depth: 32,
+            max_list_depth: 8,
         }
     }
 }

@@ -330,14 +330,24 @@ impl<'a> Writer<'a> {
             Placement::Body => "<figure class=\"bs-figure\">\n<img class=\"bs-img\"",
         });
         self.url_attr("src", &image.src, UrlUse::Resource);
-        self.attr("alt", &image.alt);
-        if let Some(width) = image.width {
+        let sizes = image.sizes.clone().unwrap_or_else(|| self.options.default_sizes.clone());
+        self.picture_attrs(&image.alt, image.width, image.height, &image.srcset, &sizes);
+        self.loading(placement);
+        self.push(">\n");
+        self.figcaption(image.caption.as_ref(), image.credit.as_deref(), None);
+        self.push("</figure>\n");
+    }
+
+    /// `alt`, the size and the allowed `srcset` candidates with their `sizes`, in that order.
+    fn picture_attrs(&mut self, alt: &str, width: Option<u32>, height: Option<u32>, srcset: &[ImageSource], sizes: &str) {
+        self.attr("alt", alt);
+        if let Some(width) = width {
             self.number_attr("width", width);
         }
-        if let Some(height) = image.height {
+        if let Some(height) = height {
             self.number_attr("height", height);
         }
-        let candidates: Vec<&ImageSource> = image.srcset.iter().filter(|s| allowed(&s.src, UrlUse::Resource)).collect();
+        let candidates: Vec<&ImageSource> = srcset.iter().filter(|s| allowed(&s.src, UrlUse::Resource)).collect();
         if !candidates.is_empty() {
             let mut srcset = String::new();
             for (i, candidate) in candidates.iter().enumerate() {
@@ -350,12 +360,8 @@ impl<'a> Writer<'a> {
                 srcset.push('w');
             }
             self.attr("srcset", &srcset);
-            self.attr("sizes", image.sizes.as_deref().unwrap_or(&self.options.default_sizes));
+            self.attr("sizes", sizes);
         }
-        self.loading(placement);
-        self.push(">\n");
-        self.figcaption(image.caption.as_ref(), image.credit.as_deref(), None);
-        self.push("</figure>\n");
     }
 
     /// The hero is usually the largest paint: fetch it first. Everything else waits until near.
@@ -475,13 +481,48 @@ impl<'a> Writer<'a> {
     }
 
     fn list(&mut self, list: &List) {
+        self.list_at(list, 1);
+    }
+
+    /// A list `depth` lists deep. A hand-built model may nest deeper than validation allows; past
+    /// the limit, nested items are written into the list above instead: nothing is dropped, and
+    /// the writer's recursion stays bounded.
+    fn list_at(&mut self, list: &List, depth: usize) {
         self.push(if list.ordered { "<ol class=\"bs-list\">\n" } else { "<ul class=\"bs-list\">\n" });
+        self.list_items(list, depth);
+        self.push(if list.ordered { "</ol>\n" } else { "</ul>\n" });
+    }
+
+    fn list_items(&mut self, list: &List, depth: usize) {
         for item in &list.items {
             self.push("<li>");
-            self.inline(item);
-            self.push("</li>\n");
+            self.inline(&item.text);
+            match &item.list {
+                Some(nested) if depth < self.options.limits.max_list_depth => {
+                    self.push("\n");
+                    self.list_at(nested, depth + 1);
+                    self.push("</li>\n");
+                }
+                Some(nested) => {
+                    self.push("</li>\n");
+                    // Depth first, with a stack of its own rather than recursion.
+                    let mut stack = vec![nested.items.iter()];
+                    while let Some(items) = stack.last_mut() {
+                        let Some(item) = items.next() else {
+                            stack.pop();
+                            continue;
+                        };
+                        self.push("<li>");
+                        self.inline(&item.text);
+                        self.push("</li>\n");
+                        if let Some(deeper) = &item.list {
+                            stack.push(deeper.items.iter());
+                        }
+                    }
+                }
+                None => self.push("</li>\n"),
+            }
         }
-        self.push(if list.ordered { "</ol>\n" } else { "</ul>\n" });
     }
 
     /// Tags and the canonical link, when there are any.
@@ -525,10 +566,17 @@ impl<'a> Writer<'a> {
             self.push("<li class=\"bs-related__item\"><a class=\"bs-related__link\"");
             self.url_attr("href", &item.url, UrlUse::Link);
             self.push(">");
-            if let Some(image) = item.image.as_deref().filter(|url| allowed(url, UrlUse::Resource)) {
+            if let Some(image) = item.image.as_ref().filter(|image| allowed(&image.src, UrlUse::Resource)) {
                 self.push("<img class=\"bs-related__thumb\"");
-                self.attr("src", image);
-                self.push(" alt=\"\" loading=\"lazy\" decoding=\"async\">");
+                self.attr("src", &image.src);
+                // A thumbnail is drawn at its own width; without one, the column's default.
+                let sizes = match (&image.sizes, image.width) {
+                    (Some(sizes), _) => sizes.clone(),
+                    (None, Some(width)) => format!("{width}px"),
+                    (None, None) => self.options.default_sizes.clone(),
+                };
+                self.picture_attrs(&image.alt, image.width, image.height, &image.srcset, &sizes);
+                self.push(" loading=\"lazy\" decoding=\"async\">");
             }
             self.push("<span>");
             self.text(&item.headline);
@@ -558,7 +606,7 @@ fn estimated_size(article: &Article) -> usize {
         .map(|block| match block {
             Block::Paragraph(text) => text.0.len() + 8,
             Block::Markdown(text) => text.len() + text.len() / 4,
-            Block::List(list) => list.items.iter().map(|i| i.0.len() + 10).sum(),
+            Block::List(list) => list.items.iter().map(|i| i.text.0.len() + 10).sum(),
             Block::Quote(quote) => quote.text.0.len() + 120,
             _ => 400,
         })

@@ -111,12 +111,19 @@ pub fn model_with(text: &str) -> Article {
             Block::Paragraph(inline()),
             Block::Heading(Heading { level: 3, text: inline(), id: None }),
             Block::Quote(Quote { text: inline(), cite: Some(text.into()), source: Some(text.into()), style: QuoteStyle::Pull }),
-            Block::List(List { ordered: true, items: vec![inline()] }),
+            Block::List(List {
+                ordered: true,
+                items: vec![ListItem { text: inline(), list: Some(List { ordered: false, items: vec![ListItem { text: inline(), list: None }] }) }],
+            }),
             Block::Markdown(text.into()),
         ],
         related: Some(Related {
             title: text.into(),
-            items: vec![RelatedItem { headline: text.into(), url: text.into(), image: Some(text.into()) }],
+            items: vec![RelatedItem {
+                headline: text.into(),
+                url: text.into(),
+                image: Some(Thumbnail { src: text.into(), alt: text.into(), width: Some(64), height: Some(64), srcset: vec![], sizes: None }),
+            }],
         }),
     }
 }

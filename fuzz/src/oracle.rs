@@ -260,7 +260,7 @@ pub fn expected_texts(article: &Article) -> Vec<(Kind, &str)> {
                     texts.push((Kind::Text, cite.as_str()));
                 }
             }
-            Block::List(list) => texts.extend(list.items.iter().map(|item| (Kind::Inline, item.0.as_str()))),
+            Block::List(list) => list_texts(&mut texts, list),
             Block::Markdown(text) => texts.push((Kind::Block, text.as_str())),
             Block::Divider => {}
         }
@@ -269,9 +269,22 @@ pub fn expected_texts(article: &Article) -> Vec<(Kind, &str)> {
         texts.push((Kind::Text, related.title.as_str()));
         for item in &related.items {
             texts.push((Kind::Text, item.headline.as_str()));
+            if let Some(image) = item.image.as_ref().filter(|image| !image.alt.is_empty()) {
+                texts.push((Kind::Alt, image.alt.as_str()));
+            }
         }
     }
     texts
+}
+
+/// Every item's text, nested lists included.
+fn list_texts<'a>(texts: &mut Vec<(Kind, &'a str)>, list: &'a List) {
+    for item in &list.items {
+        texts.push((Kind::Inline, item.text.0.as_str()));
+        if let Some(nested) = &item.list {
+            list_texts(texts, nested);
+        }
+    }
 }
 
 /// A stretch of a Markdown field's text that the output must hold unbroken.

@@ -69,7 +69,8 @@ pub struct Spec {
     pub tags: Vec<Text>,
     pub hero: Option<BlockSpec>,
     pub body: Vec<BlockSpec>,
-    pub related: Option<(Text, Vec<(Text, Url, Option<Url>)>)>,
+    /// Items' images: a bare URL (v1), or with alt text and a width (format 1.1).
+    pub related: Option<(Text, Vec<(Text, Url, Option<(Url, Option<(Text, u16)>)>)>)>,
     pub extra_key: Option<(Text, Text)>,
 }
 
@@ -94,6 +95,13 @@ pub struct Date(pub String, pub u16, pub u8, pub u8);
 impl<'a> Arbitrary<'a> for Date {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(Date(one_of(u, DATES)?, u16::arbitrary(u)?, u8::arbitrary(u)?, u8::arbitrary(u)?))
+    }
+}
+
+impl Date {
+    /// The model's date, its parts as arbitrary as the text.
+    pub fn to_model(&self) -> DateTime {
+        DateTime { machine: self.0.clone(), year: self.1, month: self.2, day: self.3 }
     }
 }
 
@@ -136,9 +144,13 @@ pub enum BlockSpec {
         caption: Option<Text>,
         credit: Option<Text>,
         poster: Option<Url>,
+        uploaded: Option<Date>,
+        duration: Option<u32>,
     },
     Quote { text: Text, cite: Option<Text>, source: Option<Url>, pull: bool },
-    List { ordered: bool, items: Vec<Text> },
+    /// Format 1.1 items may hold a list; one level of nesting is enough to reach the writer's
+    /// nested path (validation bounds the depth).
+    List { ordered: bool, items: Vec<(Text, Option<(bool, Vec<Text>)>)> },
     Markdown(Text),
     Divider,
 }
@@ -181,7 +193,7 @@ impl BlockSpec {
                 put(&mut m, "sizes", sizes.as_ref().map(|t| s(&t.0)));
                 Value::Object(m)
             }
-            BlockSpec::YouTube { id, by_url, start, title, caption, credit, poster } => {
+            BlockSpec::YouTube { id, by_url, start, title, caption, credit, poster, uploaded, duration } => {
                 let mut m = Map::new();
                 put(&mut m, "type", Some(s("youtube")));
                 match by_url {
@@ -201,6 +213,8 @@ impl BlockSpec {
                 put(&mut m, "caption", caption.as_ref().map(|t| s(&t.0)));
                 put(&mut m, "credit", credit.as_ref().map(|t| s(&t.0)));
                 put(&mut m, "poster", poster.as_ref().map(|t| s(&t.0)));
+                put(&mut m, "uploaded", uploaded.as_ref().map(|d| s(&d.0)));
+                put(&mut m, "duration", duration.map(|d| json!(d)));
                 Value::Object(m)
             }
             BlockSpec::Quote { text, cite, source, pull } => {
@@ -213,7 +227,13 @@ impl BlockSpec {
                 Value::Object(m)
             }
             BlockSpec::List { ordered, items } => {
-                json!({ "type": "list", "ordered": ordered, "items": items.iter().map(|t| s(&t.0)).collect::<Vec<_>>() })
+                let items = items.iter().map(|(text, nested)| match nested {
+                    None => s(&text.0),
+                    Some((ordered, items)) => json!({
+                        "text": text.0, "ordered": ordered, "items": items.iter().map(|t| s(&t.0)).collect::<Vec<_>>()
+                    }),
+                });
+                json!({ "type": "list", "ordered": ordered, "items": items.collect::<Vec<_>>() })
             }
             BlockSpec::Markdown(text) => json!({ "type": "markdown", "text": text.0 }),
             BlockSpec::Divider => json!({ "type": "divider" }),
@@ -238,7 +258,7 @@ impl BlockSpec {
                 srcset: srcset.iter().map(|(u, w)| ImageSource { src: u.0.clone(), width: *w }).collect(),
                 sizes: sizes.as_ref().map(|t| t.0.clone()),
             }),
-            BlockSpec::YouTube { id, by_url, start, title, caption, credit, poster } => Block::YouTube(YouTube {
+            BlockSpec::YouTube { id, by_url, start, title, caption, credit, poster, uploaded, duration } => Block::YouTube(YouTube {
                 id: id.0.clone(),
                 start: *start,
                 vertical: by_url.is_some_and(|f| f % 4 == 2),
@@ -246,6 +266,8 @@ impl BlockSpec {
                 caption: caption.as_ref().map(inline),
                 credit: credit.as_ref().map(|t| t.0.clone()),
                 poster: poster.as_ref().map(|t| t.0.clone()),
+                uploaded: uploaded.as_ref().map(Date::to_model),
+                duration: *duration,
             }),
             BlockSpec::Quote { text, cite, source, pull } => Block::Quote(Quote {
                 text: inline(text),
@@ -253,7 +275,19 @@ impl BlockSpec {
                 source: source.as_ref().map(|t| t.0.clone()),
                 style: if *pull { QuoteStyle::Pull } else { QuoteStyle::Block },
             }),
-            BlockSpec::List { ordered, items } => Block::List(List { ordered: *ordered, items: items.iter().map(inline).collect() }),
+            BlockSpec::List { ordered, items } => Block::List(List {
+                ordered: *ordered,
+                items: items
+                    .iter()
+                    .map(|(text, nested)| ListItem {
+                        text: inline(text),
+                        list: nested.as_ref().map(|(ordered, items)| List {
+                            ordered: *ordered,
+                            items: items.iter().map(|t| ListItem { text: inline(t), list: None }).collect(),
+                        }),
+                    })
+                    .collect(),
+            }),
             BlockSpec::Markdown(text) => Block::Markdown(text.0.clone()),
             BlockSpec::Divider => Block::Divider,
         }
@@ -288,7 +322,7 @@ impl Spec {
 
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
-        put(&mut m, "schema", Some(json!(1)));
+        put(&mut m, "schema", Some(json!(1.1)));
         put(&mut m, "id", self.id.as_ref().map(|i| s(&i.0)));
         put(&mut m, "lang", self.lang.as_ref().map(|l| s(&l.0)));
         put(&mut m, "dir", self.dir.map(|d| s(["ltr", "rtl", "auto", "sideways"][usize::from(d % 4)])));
@@ -322,7 +356,10 @@ impl Spec {
                 let mut m = Map::new();
                 put(&mut m, "headline", Some(s(&headline.0)));
                 put(&mut m, "url", Some(s(&url.0)));
-                put(&mut m, "image", image.as_ref().map(|u| s(&u.0)));
+                put(&mut m, "image", image.as_ref().map(|(src, described)| match described {
+                    None => s(&src.0),
+                    Some((alt, width)) => json!({ "src": src.0, "alt": alt.0, "width": width }),
+                }));
                 Value::Object(m)
             });
             json!({ "title": title.0, "items": items.collect::<Vec<_>>() })
@@ -336,7 +373,7 @@ impl Spec {
     /// The same article as a model, unvalidated: whatever the writer is handed, its output must
     /// be safe.
     pub fn to_model(&self) -> Article {
-        let date = |d: &Date| DateTime { machine: d.0.clone(), year: d.1, month: d.2, day: d.3 };
+        let date = Date::to_model;
         Article {
             id: self.id.as_ref().map(|i| i.0.clone()),
             lang: self.lang.as_ref().map(|l| l.0.clone()),
@@ -359,7 +396,18 @@ impl Spec {
                 title: title.0.clone(),
                 items: items
                     .iter()
-                    .map(|(h, u, i)| RelatedItem { headline: h.0.clone(), url: u.0.clone(), image: i.as_ref().map(|i| i.0.clone()) })
+                    .map(|(h, u, i)| RelatedItem {
+                        headline: h.0.clone(),
+                        url: u.0.clone(),
+                        image: i.as_ref().map(|(src, described)| Thumbnail {
+                            src: src.0.clone(),
+                            alt: described.as_ref().map(|(alt, _)| alt.0.clone()).unwrap_or_default(),
+                            width: described.as_ref().map(|(_, w)| u32::from(*w)),
+                            height: None,
+                            srcset: Vec::new(),
+                            sizes: None,
+                        }),
+                    })
                     .collect(),
             }),
         }

@@ -1,6 +1,6 @@
 //! The article and each of its parts, one method per block type.
 
-use super::text::{is_language_tag, parse_date_time};
+use super::text::{is_language_tag, parse_date_time, parse_duration};
 use super::{Checker, Fields, StackPath};
 use crate::article::*;
 use crate::escape::UrlUse;
@@ -22,8 +22,8 @@ impl Checker<'_> {
         };
         let fields = self.object(value, root, ARTICLE_KEYS)?;
         if let Some(schema) = fields.get("schema") {
-            if *schema != Value::Number(1.0) {
-                self.report(&root.key("schema"), "must be 1 (this is format v1)");
+            if !matches!(schema, Value::Number(n) if *n == 1.0 || *n == 1.1) {
+                self.report(&root.key("schema"), "must be 1 or 1.1 (the format version)");
             }
         }
         let id = fields.get("id").and_then(|v| self.id(v, &root.key("id")));
@@ -211,6 +211,11 @@ impl Checker<'_> {
 
     fn list(&mut self, value: &Value, path: &StackPath) -> Option<List> {
         let fields = self.object(value, path, &["type", "ordered", "items"])?;
+        self.list_body(&fields, path, 1)
+    }
+
+    /// `ordered` and `items` of a list `depth` lists deep (1 for a list block).
+    fn list_body(&mut self, fields: &Fields, path: &StackPath, depth: usize) -> Option<List> {
         let ordered = match fields.get("ordered") {
             Some(Value::Bool(b)) => *b,
             Some(other) => {
@@ -220,13 +225,38 @@ impl Checker<'_> {
             None => false,
         };
         let items_path = path.key("items");
-        let values = self.required(&fields, "items", path).and_then(|v| self.array(v, &items_path))?;
+        let values = self.required(fields, "items", path).and_then(|v| self.array(v, &items_path))?;
         if values.is_empty() {
             self.report(&items_path, "a list needs at least one item");
             return None;
         }
-        let items: Vec<Inline> = values.iter().enumerate().filter_map(|(i, v)| self.inline(v, &items_path.index(i))).collect();
+        let items: Vec<ListItem> =
+            values.iter().enumerate().filter_map(|(i, v)| self.list_item(v, &items_path.index(i), depth)).collect();
         (items.len() == values.len()).then_some(List { ordered, items })
+    }
+
+    /// An item: Markdown text, or (format 1.1) `{ text, items?, ordered? }` with a nested list.
+    fn list_item(&mut self, value: &Value, path: &StackPath, depth: usize) -> Option<ListItem> {
+        if !matches!(value, Value::Object(_)) {
+            return Some(ListItem { text: self.inline(value, path)?, list: None });
+        }
+        let fields = self.object(value, path, &["text", "items", "ordered"])?;
+        let text = self.required(&fields, "text", path).and_then(|v| self.inline(v, &path.key("text")));
+        let list = match fields.get("items") {
+            None => {
+                if fields.get("ordered").is_some() {
+                    self.report(&path.key("ordered"), "only means something with items");
+                }
+                None
+            }
+            Some(_) if depth >= self.limits.max_list_depth => {
+                let max = self.limits.max_list_depth;
+                self.report(&path.key("items"), format!("lists nest deeper than {max} levels (limits.max_list_depth)"));
+                return None;
+            }
+            Some(_) => Some(self.list_body(&fields, path, depth + 1)?),
+        };
+        Some(ListItem { text: text?, list })
     }
 
     fn markdown_block(&mut self, value: &Value, path: &StackPath) -> Option<Block> {
@@ -238,7 +268,17 @@ impl Checker<'_> {
     fn image(&mut self, value: &Value, path: &StackPath) -> Option<Image> {
         let keys = ["type", "src", "alt", "width", "height", "caption", "credit", "srcset", "sizes"];
         let fields = self.object(value, path, &keys)?;
-        let src = self.required(&fields, "src", path).and_then(|v| self.url(v, &path.key("src"), UrlUse::Resource));
+        let picture = self.picture(&fields, path);
+        let caption = self.opt_inline(&fields, "caption", path);
+        let credit = self.opt_text(&fields, "credit", path);
+        let Picture { src, alt, width, height, srcset, sizes } = picture?;
+        Some(Image { src, alt, width, height, caption, credit, srcset, sizes })
+    }
+
+    /// What every picture has: `src`, `alt` (required, `""` for a decorative one), its size, and
+    /// the responsive `srcset` and `sizes`.
+    fn picture(&mut self, fields: &Fields, path: &StackPath) -> Option<Picture> {
+        let src = self.required(fields, "src", path).and_then(|v| self.url(v, &path.key("src"), UrlUse::Resource));
         let alt = match fields.get("alt") {
             Some(v) => self.any_string(v, &path.key("alt")),
             None => {
@@ -246,10 +286,8 @@ impl Checker<'_> {
                 None
             }
         };
-        let width = self.opt_integer(&fields, "width", path, 1, 100_000);
-        let height = self.opt_integer(&fields, "height", path, 1, 100_000);
-        let caption = self.opt_inline(&fields, "caption", path);
-        let credit = self.opt_text(&fields, "credit", path);
+        let width = self.opt_integer(fields, "width", path, 1, 100_000);
+        let height = self.opt_integer(fields, "height", path, 1, 100_000);
         let srcset = match fields.get("srcset") {
             Some(v) => self.list_of(v, &path.key("srcset"), |c, v, p| {
                 let fields = c.object(v, p, &["src", "width"])?;
@@ -263,15 +301,15 @@ impl Checker<'_> {
             }),
             None => Vec::new(),
         };
-        let sizes = self.opt_text(&fields, "sizes", path);
+        let sizes = self.opt_text(fields, "sizes", path);
         if sizes.is_some() && srcset.is_empty() && fields.get("srcset").is_none() {
             self.report(&path.key("sizes"), "only means something with a srcset");
         }
-        Some(Image { src: src?, alt: alt?.to_owned(), width, height, caption, credit, srcset, sizes })
+        Some(Picture { src: src?, alt: alt?.to_owned(), width, height, srcset, sizes })
     }
 
     fn youtube(&mut self, value: &Value, path: &StackPath) -> Option<YouTube> {
-        let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster"];
+        let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster", "uploaded", "duration"];
         let fields = self.object(value, path, &keys)?;
         let start = self.opt_integer(&fields, "start", path, 0, 86_400 * 7);
         let video = match (fields.get("id"), fields.get("url")) {
@@ -317,6 +355,8 @@ impl Checker<'_> {
         let caption = self.opt_inline(&fields, "caption", path);
         let credit = self.opt_text(&fields, "credit", path);
         let poster = self.opt_url(&fields, "poster", path, UrlUse::Resource);
+        let uploaded = fields.get("uploaded").and_then(|v| self.date_time(v, &path.key("uploaded")));
+        let duration = fields.get("duration").and_then(|v| self.duration(v, &path.key("duration")));
         let video = video?;
         Some(YouTube {
             id: video.id,
@@ -326,7 +366,24 @@ impl Checker<'_> {
             caption,
             credit,
             poster,
+            uploaded,
+            duration,
         })
+    }
+
+    /// Seconds, given as a number or as an ISO 8601 duration (`PT1M30S`, `P1DT2H`).
+    fn duration(&mut self, value: &Value, path: &StackPath) -> Option<u32> {
+        const MAX: u32 = 86_400 * 30;
+        match value {
+            Value::String(text) => match parse_duration(text) {
+                Some(seconds) if seconds <= MAX => Some(seconds),
+                _ => {
+                    self.report(path, format!("\"{text}\" is not an ISO 8601 duration such as PT1M30S (up to 30 days)"));
+                    None
+                }
+            },
+            _ => self.integer(value, path, 0, MAX),
+        }
     }
 
     fn related(&mut self, value: &Value, path: &StackPath) -> Option<Related> {
@@ -345,10 +402,34 @@ impl Checker<'_> {
                 let fields = self.object(v, &p, &["headline", "url", "image"])?;
                 let headline = self.required(&fields, "headline", &p).and_then(|v| self.text(v, &p.key("headline")));
                 let url = self.required(&fields, "url", &p).and_then(|v| self.url(v, &p.key("url"), UrlUse::Link));
-                let image = self.opt_url(&fields, "image", &p, UrlUse::Resource);
+                let image = fields.get("image").and_then(|v| self.thumbnail(v, &p.key("image")));
+                if fields.get("image").is_some() && image.is_none() {
+                    return None;
+                }
                 Some(RelatedItem { headline: headline?.to_owned(), url: url?, image })
             })
             .collect();
         Some(Related { title: title?.to_owned(), items })
     }
+
+    /// A related item's image: a bare URL (a decorative thumbnail) or, in format 1.1, a picture.
+    fn thumbnail(&mut self, value: &Value, path: &StackPath) -> Option<Thumbnail> {
+        if !matches!(value, Value::Object(_)) {
+            let src = self.url(value, path, UrlUse::Resource)?;
+            return Some(Thumbnail { src, alt: String::new(), width: None, height: None, srcset: Vec::new(), sizes: None });
+        }
+        let fields = self.object(value, path, &["src", "alt", "width", "height", "srcset", "sizes"])?;
+        let Picture { src, alt, width, height, srcset, sizes } = self.picture(&fields, path)?;
+        Some(Thumbnail { src, alt, width, height, srcset, sizes })
+    }
+}
+
+/// The fields every picture shares, checked.
+struct Picture {
+    src: String,
+    alt: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    srcset: Vec<ImageSource>,
+    sizes: Option<String>,
 }

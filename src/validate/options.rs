@@ -28,7 +28,7 @@ impl Checker<'_> {
         }
         if let Some(v) = fields.get("limits") {
             let path = path.key("limits");
-            let keys = ["maxInputBytes", "maxBlocks", "maxStringBytes", "maxMarkdownDepth"];
+            let keys = ["maxInputBytes", "maxBlocks", "maxStringBytes", "maxMarkdownDepth", "maxListDepth"];
             let fields = self.object(v, &path, &keys)?;
             let limits = &mut options.limits;
             let set = |checker: &mut Self, key: &str, target: &mut usize| {
@@ -40,6 +40,7 @@ impl Checker<'_> {
             set(self, "maxBlocks", &mut limits.max_blocks);
             set(self, "maxStringBytes", &mut limits.max_string_bytes);
             set(self, "maxMarkdownDepth", &mut limits.max_markdown_depth);
+            set(self, "maxListDepth", &mut limits.max_list_depth);
         }
         Some(options)
     }

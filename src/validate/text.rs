@@ -181,6 +181,40 @@ pub(super) fn parse_date_time(s: &str) -> Option<DateTime> {
     Some(DateTime { machine, year: year as u16, month: month as u8, day: day as u8 })
 }
 
+/// An ISO 8601 duration of days, hours, minutes and seconds (`PT1M30S`, `P1DT2H`, `PT90.5S`) in
+/// whole seconds; years, months and weeks are refused (their length in seconds varies).
+pub(super) fn parse_duration(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix('P')?;
+    let (days, time) = match rest.split_once('T') {
+        Some((days, time)) if !time.is_empty() => (days, Some(time)),
+        Some(_) => return None,
+        None => (rest, None),
+    };
+    let mut total: u64 = 0;
+    let mut any = false;
+    if !days.is_empty() {
+        let n = days.strip_suffix('D')?;
+        total += n.parse::<u64>().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit()))? * 86_400;
+        any = true;
+    }
+    let mut time = time.unwrap_or("");
+    for (unit, seconds) in [('H', 3_600), ('M', 60), ('S', 1)] {
+        let Some(at) = time.find(unit) else { continue };
+        let (number, after) = (&time[..at], &time[at + 1..]);
+        let whole = match (unit, number.split_once('.')) {
+            ('S', Some((whole, fraction))) if fraction.bytes().all(|b| b.is_ascii_digit()) && !fraction.is_empty() => whole,
+            _ => number,
+        };
+        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || whole.len() > 9 {
+            return None;
+        }
+        total += whole.parse::<u64>().ok()? * seconds;
+        time = after;
+        any = true;
+    }
+    (any && time.is_empty()).then(|| u32::try_from(total).ok()).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +238,17 @@ mod tests {
         assert_eq!(machine("2020-02-29 08:00:00-05:00").as_deref(), Some("2020-02-29T08:00:00-05:00"));
         for bad in ["2019-02-29T00:00:00Z", "2019-10-31", "2019-10-31T25:00:00Z", "2019-10-31T14:05:00", "2019-10-31T14:05:00+0100"] {
             assert_eq!(machine(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        let cases = [("PT1M30S", Some(90)), ("PT90S", Some(90)), ("P1DT2H", Some(93_600)), ("PT1H2M3S", Some(3_723)), ("PT90.5S", Some(90)), ("P2D", Some(172_800))];
+        for (text, seconds) in cases {
+            assert_eq!(parse_duration(text), seconds, "{text}");
+        }
+        for bad in ["", "P", "PT", "1M", "PT1.5M", "P1Y", "P1W", "PT-5S", "PT5", "PT1S2M", "P1DT", "PTS"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
         }
     }
 
