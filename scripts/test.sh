@@ -9,6 +9,10 @@ scripts/setup.sh --browser
 echo "== native: unit, fixtures, errors, pathological inputs, properties, fast path against plain path"
 cargo test --release
 
+echo "== the format written once: JSON Schema, TypeScript types, docs and the validator agree"
+cargo build --release --bin broadsheet
+node --test tests/format/
+
 echo "== build the package"
 scripts/build.sh
 

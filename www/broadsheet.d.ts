@@ -2,64 +2,177 @@
 // (www/broadsheet.js). They compile without the DOM library; the few declarations that need a
 // browser resolve to `never` where its types are absent.
 
-/** An article in broadsheet format v1. Keys starting with `x-` are ignored anywhere. */
-export interface Article {
-  schema?: 1;
-  /** Prefix for element ids, `[A-Za-z0-9_-]{1,64}`; default: a slug of the headline. */
-  id?: string;
-  /** BCP 47 language tag; default `en`. */
-  lang?: string;
-  dir?: "ltr" | "rtl" | "auto";
-  /** Canonical URL, absolute http(s). */
-  url?: string;
-  section?: { name: string; url?: string };
-  headline: string;
-  /** Inline Markdown. */
-  dek?: string;
-  authors?: { name: string; url?: string }[];
-  /** RFC 3339 date-time. */
-  published?: string;
-  modified?: string;
-  tags?: string[];
-  hero?: ImageBlock | YouTubeBlock;
-  body: Block[];
-  related?: { title: string; items: { headline: string; url: string; image?: string }[] };
+/** Keys starting with `x-` are ignored on every object of an article: room for CMS metadata. */
+export interface Extensions {
   [extension: `x-${string}`]: unknown;
 }
 
+/**
+ * An article in broadsheet format 1.1, a superset of format 1 (docs/format-v1.md). Keys starting
+ * with `x-` are ignored anywhere; `null` counts as absent for every optional key.
+ */
+export interface Article extends Extensions {
+  /** The format version: 1, or 1.1 for articles that use what 1.1 adds. */
+  schema?: 1 | 1.1 | null;
+  /** Prefix for element ids, `[A-Za-z0-9_-]{1,64}`; default: a slug of the headline. */
+  id?: string | null;
+  /** BCP 47 language tag; default `en`. */
+  lang?: string | null;
+  dir?: "ltr" | "rtl" | "auto" | null;
+  /** Canonical URL, absolute http(s). */
+  url?: string | null;
+  section?: Section | null;
+  headline: string;
+  /** Inline Markdown. */
+  dek?: string | null;
+  authors?: Author[] | null;
+  /** RFC 3339 date-time. */
+  published?: string | null;
+  modified?: string | null;
+  tags?: string[] | null;
+  hero?: ImageBlock | YouTubeBlock | null;
+  body: Block[];
+  related?: Related | null;
+}
+
+/** The section the article belongs to ("Life"). */
+export interface Section extends Extensions {
+  name: string;
+  url?: string | null;
+}
+
+export interface Author extends Extensions {
+  name: string;
+  /** May be `mailto:`. */
+  url?: string | null;
+}
+
+/** The "Latest in …" rail: at least one item. */
+export interface Related extends Extensions {
+  title: string;
+  items: RelatedItem[];
+}
+
+export interface RelatedItem extends Extensions {
+  headline: string;
+  url: string;
+  /** A thumbnail URL, shown as a decorative image, or (format 1.1) a thumbnail with alt text and size. */
+  image?: string | Thumbnail | null;
+}
+
+/** Format 1.1: a related item's image with alt text and size. */
+export interface Thumbnail extends Extensions {
+  src: string;
+  /** `""` marks a decorative thumbnail. */
+  alt: string;
+  width?: number | null;
+  height?: number | null;
+  srcset?: ImageSource[] | null;
+  /** Only with a `srcset`. */
+  sizes?: string | null;
+}
+
 export type Block =
-  | { type: "paragraph"; text: string }
-  | { type: "heading"; level: 2 | 3 | 4 | 5 | 6; text: string; id?: string }
+  | ParagraphBlock
+  | HeadingBlock
   | ImageBlock
   | YouTubeBlock
-  | { type: "quote"; text: string; cite?: string; source?: string; style?: "block" | "pull" }
-  | { type: "list"; ordered?: boolean; items: string[] }
-  | { type: "markdown"; text: string }
-  | { type: "divider" };
+  | QuoteBlock
+  | ListBlock
+  | MarkdownBlock
+  | DividerBlock;
 
-export interface ImageBlock {
+export interface ParagraphBlock extends Extensions {
+  type: "paragraph";
+  /** Inline Markdown. */
+  text: string;
+}
+
+export interface HeadingBlock extends Extensions {
+  type: "heading";
+  level: 2 | 3 | 4 | 5 | 6;
+  /** Inline Markdown. */
+  text: string;
+  /** The element id as given, `[A-Za-z0-9_-]{1,64}`, unique in the body. */
+  id?: string | null;
+}
+
+export interface ImageBlock extends Extensions {
   type: "image";
   src: string;
   /** `""` marks a decorative image. */
   alt: string;
-  width?: number;
-  height?: number;
-  caption?: string;
-  credit?: string;
-  srcset?: { src: string; width: number }[];
-  sizes?: string;
+  width?: number | null;
+  height?: number | null;
+  /** Inline Markdown. */
+  caption?: string | null;
+  credit?: string | null;
+  srcset?: ImageSource[] | null;
+  /** Only with a `srcset`. */
+  sizes?: string | null;
+}
+
+/** One `srcset` candidate: a URL and its intrinsic width in pixels. */
+export interface ImageSource extends Extensions {
+  src: string;
+  width: number;
 }
 
 /** Give `id` or `url`, not both. */
-export interface YouTubeBlock {
+export interface YouTubeBlock extends Extensions {
   type: "youtube";
-  id?: string;
-  url?: string;
+  id?: string | null;
+  url?: string | null;
   title: string;
-  start?: number;
-  caption?: string;
-  credit?: string;
-  poster?: string;
+  /** Seconds. */
+  start?: number | null;
+  /** Inline Markdown. */
+  caption?: string | null;
+  credit?: string | null;
+  /** A self-hosted poster image. */
+  poster?: string | null;
+  /** Format 1.1: when the video was published, an RFC 3339 date-time. */
+  uploaded?: string | null;
+  /** Format 1.1: how long it runs, in seconds or as an ISO 8601 duration (`PT1M30S`); at most 30 days. */
+  duration?: number | string | null;
+}
+
+export interface QuoteBlock extends Extensions {
+  type: "quote";
+  /** Inline Markdown. */
+  text: string;
+  /** Who said it. */
+  cite?: string | null;
+  /** Where it was said (URL). */
+  source?: string | null;
+  style?: "block" | "pull" | null;
+}
+
+export interface ListBlock extends Extensions {
+  type: "list";
+  ordered?: boolean | null;
+  /** Inline Markdown each, or (format 1.1) an item with a list nested under it; at least one. */
+  items: (string | ListItem)[];
+}
+
+/** Format 1.1: a list item with a list nested under it (at most 8 deep, `limits.maxListDepth`). */
+export interface ListItem extends Extensions {
+  /** Inline Markdown. */
+  text: string;
+  /** At least one. */
+  items?: (string | ListItem)[] | null;
+  /** Only with `items`. */
+  ordered?: boolean | null;
+}
+
+export interface MarkdownBlock extends Extensions {
+  type: "markdown";
+  /** CommonMark with tables and strikethrough; headings become h2..h6. */
+  text: string;
+}
+
+export interface DividerBlock extends Extensions {
+  type: "divider";
 }
 
 export interface Labels {
@@ -92,7 +205,7 @@ export interface RenderOptions {
   labels?: Labels;
   /** `sizes` for images with a `srcset` and no `sizes`. */
   defaultSizes?: string;
-  limits?: { maxInputBytes?: number; maxBlocks?: number; maxStringBytes?: number; maxMarkdownDepth?: number };
+  limits?: { maxInputBytes?: number; maxBlocks?: number; maxStringBytes?: number; maxMarkdownDepth?: number; maxListDepth?: number };
 }
 
 /** Where a problem is: `path` as text and as data, and a JSON syntax error's place in the text. */

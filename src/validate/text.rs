@@ -194,7 +194,8 @@ pub(super) fn parse_duration(text: &str) -> Option<u32> {
     let mut any = false;
     if !days.is_empty() {
         let n = days.strip_suffix('D')?;
-        total += n.parse::<u64>().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit()))? * 86_400;
+        let days = n.parse::<u64>().ok().filter(|_| n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 9)?;
+        total += days * 86_400;
         any = true;
     }
     let mut time = time.unwrap_or("");
@@ -247,7 +248,8 @@ mod tests {
         for (text, seconds) in cases {
             assert_eq!(parse_duration(text), seconds, "{text}");
         }
-        for bad in ["", "P", "PT", "1M", "PT1.5M", "P1Y", "P1W", "PT-5S", "PT5", "PT1S2M", "P1DT", "PTS"] {
+        assert_eq!(parse_duration("P213503982334602D"), None, "no overflow");
+        for bad in ["", "P", "PT", "1M", "PT1.5M", "P1Y", "P1W", "PT-5S", "PT5", "PT1S2M", "P1DT", "PTS", "PD"] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
     }
