@@ -90,6 +90,10 @@ pub enum Block {
     Heading(Heading),
     Image(Image),
     YouTube(YouTube),
+    /// Format 1.1.
+    Vimeo(Vimeo),
+    /// Format 1.1: anything else a story embeds, as a link card.
+    Embed(Embed),
     Quote(Quote),
     List(List),
     /// Full CommonMark with tables and strikethrough.
@@ -146,6 +150,36 @@ pub struct YouTube {
     pub uploaded: Option<DateTime>,
     /// How long the video runs, in seconds (format 1.1: ISO 8601 `PT1M30S` or a number).
     pub duration: Option<u32>,
+}
+
+/// A Vimeo video (format 1.1): the same facade as YouTube's, with no poster but a self-hosted one
+/// (Vimeo's own thumbnails need an API call, a request before the reader asks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vimeo {
+    /// One to twelve digits.
+    pub id: String,
+    /// Start offset in seconds.
+    pub start: Option<u32>,
+    /// Plain text; names the play control and the player.
+    pub title: String,
+    pub caption: Option<Inline>,
+    pub credit: Option<String>,
+    pub poster: Option<String>,
+}
+
+/// A post, an episode, a map…: a link card to it, with no third-party script, frame or request
+/// (format 1.1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Embed {
+    pub url: String,
+    /// Plain text: what the link opens.
+    pub title: String,
+    /// Plain text: where it lives ("Bluesky", "Spotify").
+    pub provider: Option<String>,
+    pub caption: Option<Inline>,
+    pub credit: Option<String>,
+    /// A self-hosted image for the card.
+    pub image: Option<Thumbnail>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

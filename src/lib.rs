@@ -24,6 +24,7 @@ mod options;
 mod outline;
 mod render;
 mod validate;
+pub mod vimeo;
 pub mod youtube;
 
 #[cfg(target_arch = "wasm32")]

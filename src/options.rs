@@ -54,7 +54,7 @@ pub struct Labels {
     pub updated: String,
     /// The play control's name: "Play video: {title}".
     pub play_video: String,
-    /// The link under a video to its page on YouTube: "Watch on YouTube".
+    /// The link under a video to its page on its site: "Watch on {site}" ({site}: YouTube, Vimeo).
     pub watch_video: String,
     /// Announced before an image credit: "Credit:".
     pub credit: String,
@@ -79,7 +79,7 @@ impl Default for Labels {
             and: "and".into(),
             updated: "Updated".into(),
             play_video: "Play video: {title}".into(),
-            watch_video: "Watch on YouTube".into(),
+            watch_video: "Watch on {site}".into(),
             credit: "Credit:".into(),
             source: "Source".into(),
             tags: "Tags".into(),

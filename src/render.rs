@@ -5,7 +5,7 @@ use crate::escape::{self, check_url, UrlUse};
 use crate::markdown;
 use crate::options::{Options, PosterPolicy};
 use crate::outline::{push_slug, Outline};
-use crate::youtube;
+use crate::{vimeo, youtube};
 
 /// Writes `article` as one `<article>` element.
 pub fn article(article: &Article, options: &Options) -> String {
@@ -299,6 +299,8 @@ impl<'a> Writer<'a> {
             Block::Heading(heading) => self.heading(heading),
             Block::Image(image) => self.image(image, Placement::Body),
             Block::YouTube(video) => self.youtube(video, Placement::Body),
+            Block::Vimeo(video) => self.vimeo(video),
+            Block::Embed(embed) => self.embed(embed),
             Block::Quote(quote) => self.quote(quote),
             Block::List(list) => self.list(list),
             Block::Markdown(text) => {
@@ -409,54 +411,114 @@ impl<'a> Writer<'a> {
         self.push("</figcaption>\n");
     }
 
-    /// The facade: a link to the video on youtube.com around a poster and a play label. It works
-    /// with no JavaScript; the shell turns it into a button that swaps in the player.
+    /// A YouTube video's facade; its poster is YouTube's own unless the block or the poster policy
+    /// says otherwise.
     fn youtube(&mut self, video: &YouTube, placement: Placement) {
-        let shape = if video.vertical { "bs-facade--tall" } else { "bs-facade--wide" };
         let poster = match (&video.poster, self.options.poster) {
-            (Some(poster), _) => Some((poster.clone(), false)),
-            (None, PosterPolicy::YouTube) => Some((youtube::poster_url(&video.id), true)),
+            (Some(poster), _) => Some(Poster { src: poster.clone(), from_player_host: false }),
+            (None, PosterPolicy::YouTube) => Some(Poster { src: youtube::poster_url(&video.id), from_player_host: true }),
             (None, PosterPolicy::SelfHostedOnly) => None,
         };
+        self.facade(
+            &Facade {
+                site: "YouTube",
+                // A model built by hand may hold any id: only a real one gets a player.
+                player_url: youtube::is_video_id(&video.id).then(|| youtube::player_url(&video.id, video.start)),
+                watch_url: youtube::watch_url(&video.id, video.start, video.vertical),
+                vertical: video.vertical,
+                title: &video.title,
+                caption: video.caption.as_ref(),
+                credit: video.credit.as_deref(),
+                poster,
+            },
+            placement,
+        );
+    }
+
+    /// A Vimeo video's facade: a self-hosted poster or none, since Vimeo's own need a request.
+    fn vimeo(&mut self, video: &Vimeo) {
+        self.facade(
+            &Facade {
+                site: "Vimeo",
+                player_url: vimeo::is_video_id(&video.id).then(|| vimeo::player_url(&video.id, video.start)),
+                watch_url: vimeo::watch_url(&video.id, video.start),
+                vertical: false,
+                title: &video.title,
+                caption: video.caption.as_ref(),
+                credit: video.credit.as_deref(),
+                poster: video.poster.clone().map(|src| Poster { src, from_player_host: false }),
+            },
+            Placement::Body,
+        );
+    }
+
+    /// The facade: a link to the video's page around a poster and a play label, in a box with the
+    /// video's shape. It works with no JavaScript; the shell turns it into a button that swaps in
+    /// the player from `data-bs-player`. A link to the video stays in the caption line.
+    fn facade(&mut self, video: &Facade, placement: Placement) {
+        let shape = if video.vertical { "bs-facade--tall" } else { "bs-facade--wide" };
+        let poster = video.poster.as_ref().filter(|poster| allowed(&poster.src, UrlUse::Resource));
         self.push("<figure class=\"bs-figure bs-video\">\n<div class=\"bs-facade ");
         self.push(shape);
-        if poster.is_none() {
+        if video.poster.is_none() {
             self.push(" bs-facade--no-poster");
         }
         self.push("\"");
-        // What the shell needs to play the video; a model built by hand may hold any id, so
-        // only a real one gets a player.
-        if youtube::is_video_id(&video.id) {
-            self.attr("data-bs-player", &youtube::player_url(&video.id, video.start));
+        if let Some(player_url) = &video.player_url {
+            self.attr("data-bs-player", player_url);
         }
-        self.attr("data-bs-title", &video.title);
-        if poster.as_ref().is_some_and(|(src, from_youtube)| *from_youtube && allowed(src, UrlUse::Resource)) {
+        self.attr("data-bs-title", video.title);
+        if poster.is_some_and(|poster| poster.from_player_host) {
             // The poster already comes from the player's host, so warming up on intent tells
             // it nothing new.
             self.push(" data-bs-preconnect");
         }
-        let watch_url = youtube::watch_url(&video.id, video.start, video.vertical);
         self.push(">\n<a class=\"bs-facade__control\"");
-        self.url_attr("href", &watch_url, UrlUse::Link);
+        self.url_attr("href", &video.watch_url, UrlUse::Link);
         self.push(">");
-        if let Some((src, from_youtube)) = poster {
-            if allowed(&src, UrlUse::Resource) {
-                self.push("<img class=\"bs-facade__poster\"");
-                self.attr("src", &src);
-                self.push(" alt=\"\"");
-                if from_youtube {
-                    self.push(" width=\"480\" height=\"360\"");
-                }
-                self.loading(placement);
-                self.push(">");
+        if let Some(poster) = poster {
+            self.push("<img class=\"bs-facade__poster\"");
+            self.attr("src", &poster.src);
+            self.push(" alt=\"\"");
+            if poster.from_player_host {
+                self.push(" width=\"480\" height=\"360\"");
             }
+            self.loading(placement);
+            self.push(">");
         }
         self.push("<span class=\"bs-facade__play\" aria-hidden=\"true\"></span><span class=\"bs-facade__label\">");
-        self.template(&self.options.labels.play_video, "{title}", &video.title);
+        self.template(&self.options.labels.play_video, "{title}", video.title);
         self.push("</span></a>\n</div>\n");
         let options = self.options;
-        let watch_link = WatchLink { url: &watch_url, label: &options.labels.watch_video };
-        self.figcaption(video.caption.as_ref(), video.credit.as_deref(), Some(watch_link));
+        let label = options.labels.watch_video.replace("{site}", video.site);
+        let watch_link = WatchLink { url: &video.watch_url, label: &label };
+        self.figcaption(video.caption, video.credit, Some(watch_link));
+        self.push("</figure>\n");
+    }
+
+    /// A link card: the embedded thing's title and provider, and a self-hosted image if given;
+    /// nothing is loaded from the provider until the reader follows the link.
+    fn embed(&mut self, embed: &Embed) {
+        self.push("<figure class=\"bs-figure bs-embed\">\n<a class=\"bs-embed__card\"");
+        self.url_attr("href", &embed.url, UrlUse::Link);
+        self.push(">");
+        if let Some(image) = &embed.image {
+            self.push("<img class=\"bs-embed__image\"");
+            self.url_attr("src", &image.src, UrlUse::Resource);
+            let sizes = image.sizes.clone().unwrap_or_else(|| self.options.default_sizes.clone());
+            self.picture_attrs(&image.alt, image.width, image.height, &image.srcset, &sizes);
+            self.push(" loading=\"lazy\" decoding=\"async\">");
+        }
+        self.push("<span class=\"bs-embed__title\">");
+        self.text(&embed.title);
+        self.push("</span>");
+        if let Some(provider) = &embed.provider {
+            self.push("<span class=\"bs-embed__provider\">");
+            self.text(provider);
+            self.push("</span>");
+        }
+        self.push("</a>\n");
+        self.figcaption(embed.caption.as_ref(), embed.credit.as_deref(), None);
         self.push("</figure>\n");
     }
 
@@ -566,9 +628,10 @@ impl<'a> Writer<'a> {
             self.push("<li class=\"bs-related__item\"><a class=\"bs-related__link\"");
             self.url_attr("href", &item.url, UrlUse::Link);
             self.push(">");
-            if let Some(image) = item.image.as_ref().filter(|image| allowed(&image.src, UrlUse::Resource)) {
+            // As for every image, a refused URL leaves the `<img>` without a source, its alt text kept.
+            if let Some(image) = &item.image {
                 self.push("<img class=\"bs-related__thumb\"");
-                self.attr("src", &image.src);
+                self.url_attr("src", &image.src, UrlUse::Resource);
                 // A thumbnail is drawn at its own width; without one, the column's default.
                 let sizes = match (&image.sizes, image.width) {
                     (Some(sizes), _) => sizes.clone(),
@@ -584,6 +647,28 @@ impl<'a> Writer<'a> {
         }
         self.push("</ul>\n</aside>\n");
     }
+}
+
+/// A video as the facade writes it, whatever its host.
+struct Facade<'v> {
+    /// The host's name, for the watch link: "YouTube".
+    site: &'static str,
+    /// `None` for a model built by hand with an id that is not one.
+    player_url: Option<String>,
+    watch_url: String,
+    /// 9:16 instead of 16:9.
+    vertical: bool,
+    title: &'v str,
+    caption: Option<&'v Inline>,
+    credit: Option<&'v str>,
+    poster: Option<Poster>,
+}
+
+struct Poster {
+    src: String,
+    /// The player's host serves it (YouTube's own): its size is known, and warming up the
+    /// player's origins on intent reveals nothing new.
+    from_player_host: bool,
 }
 
 /// A video's page on its host, linked under the player so it can be opened, shared, and watched

@@ -58,7 +58,7 @@ pub fn parse_url(url: &str) -> Result<VideoRef, String> {
 }
 
 /// `90`, `90s`, `1m30s`, `1h2m3s` → seconds.
-fn parse_offset(t: &str) -> Option<u32> {
+pub(crate) fn parse_offset(t: &str) -> Option<u32> {
     if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
         return t.parse().ok();
     }

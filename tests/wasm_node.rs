@@ -98,7 +98,7 @@ fn invalid_objects_throw_errors_with_paths() {
         lines(&get(&error, "errors")),
         [
             "body[0].src: URL scheme \"javascript\" is not allowed here (allowed: https, http, or a relative URL)",
-            "body[1].type: must be one of \"paragraph\", \"heading\", \"image\", \"youtube\", \"quote\", \"list\", \"markdown\", \"divider\", found \"paragraf\"; did you mean \"paragraph\"?",
+            "body[1].type: must be one of \"paragraph\", \"heading\", \"image\", \"youtube\", \"vimeo\", \"embed\", \"quote\", \"list\", \"markdown\", \"divider\", found \"paragraf\"; did you mean \"paragraph\"?",
         ]
     );
     assert_eq!(get(&error, "message"), lines(&get(&error, "errors"))[0].as_str());

@@ -3,9 +3,13 @@
 // The renderer decides everything a facade holds (player URL, title, whether to preconnect) and
 // writes it into data attributes; this file only checks that the player URL is one it may frame.
 
-// The one player origin and path a facade may load, and the video id it must carry.
-const PLAYER = /^https:\/\/www\.youtube-nocookie\.com\/embed\/[A-Za-z0-9_-]{11}(\?[A-Za-z0-9_=&-]*)?$/;
-// YouTube's own permissions for its player.
+// The players a facade may load, each with the video id it must carry: YouTube's privacy-enhanced
+// player, and Vimeo's with do-not-track.
+const PLAYER = new RegExp(
+  "^https://(www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}(\\?[A-Za-z0-9_=&-]*)?" +
+    "|player\\.vimeo\\.com/video/[0-9]{1,12}\\?dnt=1&autoplay=1(#t=[0-9]{1,9}s)?)$",
+);
+// The players' permissions: YouTube's own list, which covers what Vimeo's player asks for.
 const ALLOW = "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share";
 const FACADE = "[data-bs-player]";
 

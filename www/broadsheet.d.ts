@@ -77,6 +77,8 @@ export type Block =
   | HeadingBlock
   | ImageBlock
   | YouTubeBlock
+  | VimeoBlock
+  | EmbedBlock
   | QuoteBlock
   | ListBlock
   | MarkdownBlock
@@ -137,6 +139,36 @@ export interface YouTubeBlock extends Extensions {
   duration?: number | string | null;
 }
 
+/** Format 1.1. Give `id` or `url`, not both. No poster but a self-hosted one: Vimeo's own need a request. */
+export interface VimeoBlock extends Extensions {
+  type: "vimeo";
+  /** 1 to 12 digits. */
+  id?: string | null;
+  url?: string | null;
+  title: string;
+  /** Seconds. */
+  start?: number | null;
+  /** Inline Markdown. */
+  caption?: string | null;
+  credit?: string | null;
+  /** A self-hosted poster image. */
+  poster?: string | null;
+}
+
+/** Format 1.1: anything else a story embeds, as a link card (no third-party script, frame or request). */
+export interface EmbedBlock extends Extensions {
+  type: "embed";
+  url: string;
+  title: string;
+  /** Where it lives: "Bluesky", "Spotify". */
+  provider?: string | null;
+  /** Inline Markdown. */
+  caption?: string | null;
+  credit?: string | null;
+  /** A self-hosted image for the card. */
+  image?: Thumbnail | null;
+}
+
 export interface QuoteBlock extends Extensions {
   type: "quote";
   /** Inline Markdown. */
@@ -181,7 +213,7 @@ export interface Labels {
   updated?: string;
   /** `{title}` is replaced by the video's title. */
   playVideo?: string;
-  /** The link under a video to its page on YouTube: "Watch on YouTube". */
+  /** The link under a video to its page on its site; `{site}` is replaced by "YouTube" or "Vimeo": "Watch on {site}". */
   watchVideo?: string;
   credit?: string;
   source?: string;

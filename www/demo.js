@@ -7,14 +7,14 @@ import { renderArticle } from './pkg/broadsheet.js';
 const LABELS = {
   en: {},
   es: {
-    by: 'Por', and: 'y', updated: 'Actualizado', playVideo: 'Reproducir video: {title}', watchVideo: 'Ver en YouTube',
+    by: 'Por', and: 'y', updated: 'Actualizado', playVideo: 'Reproducir video: {title}', watchVideo: 'Ver en {site}',
     credit: 'Crédito:', source: 'Fuente', tags: 'Etiquetas', permalink: 'Enlace permanente', table: 'Tabla',
     date: '{day} de {month} de {year}',
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre',
       'octubre', 'noviembre', 'diciembre'],
   },
   ar: {
-    by: 'بقلم', and: 'و', updated: 'آخر تحديث', playVideo: 'تشغيل الفيديو: {title}', watchVideo: 'شاهد على YouTube',
+    by: 'بقلم', and: 'و', updated: 'آخر تحديث', playVideo: 'تشغيل الفيديو: {title}', watchVideo: 'شاهد على {site}',
     credit: 'حقوق الصورة:', source: 'المصدر', tags: 'الوسوم', permalink: 'الرابط الدائم', table: 'جدول',
     date: '{day} {month} {year}',
     months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر',

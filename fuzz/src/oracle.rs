@@ -118,8 +118,28 @@ fn check_element(element: &scraper::node::Element, out: &mut Output) {
     }
 }
 
-/// `https://www.youtube-nocookie.com/embed/ID?autoplay=1`, with `&start=N` after it or not.
+/// A player URL the writer makes: YouTube's or Vimeo's, for a real video id.
 fn is_player_url(url: &str) -> bool {
+    is_youtube_player_url(url) || is_vimeo_player_url(url)
+}
+
+/// `https://player.vimeo.com/video/ID?dnt=1&autoplay=1`, with `#t=Ns` after it or not.
+fn is_vimeo_player_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://player.vimeo.com/video/") else { return false };
+    let Some((id, tail)) = rest.split_once('?') else { return false };
+    let start_ok = match tail.strip_prefix("dnt=1&autoplay=1") {
+        Some("") => true,
+        Some(fragment) => fragment
+            .strip_prefix("#t=")
+            .and_then(|t| t.strip_suffix('s'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        None => false,
+    };
+    broadsheet::vimeo::is_video_id(id) && start_ok
+}
+
+/// `https://www.youtube-nocookie.com/embed/ID?autoplay=1`, with `&start=N` after it or not.
+fn is_youtube_player_url(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("https://www.youtube-nocookie.com/embed/") else { return false };
     let (id, query) = rest.split_at(rest.len().min(11));
     let start_ok = match query.strip_prefix("?autoplay=1") {
@@ -254,6 +274,18 @@ pub fn expected_texts(article: &Article) -> Vec<(Kind, &str)> {
             Block::Heading(heading) => texts.push((Kind::Inline, heading.text.0.as_str())),
             Block::Image(i) => image(&mut texts, i),
             Block::YouTube(v) => video(&mut texts, v),
+            Block::Vimeo(v) => {
+                texts.push((Kind::Text, v.title.as_str()));
+                texts.extend(v.caption.iter().map(|c| (Kind::Inline, c.0.as_str())));
+                texts.extend(v.credit.iter().map(|c| (Kind::Text, c.as_str())));
+            }
+            Block::Embed(e) => {
+                texts.push((Kind::Text, e.title.as_str()));
+                texts.extend(e.provider.iter().map(|p| (Kind::Text, p.as_str())));
+                texts.extend(e.caption.iter().map(|c| (Kind::Inline, c.0.as_str())));
+                texts.extend(e.credit.iter().map(|c| (Kind::Text, c.as_str())));
+                texts.extend(e.image.iter().filter(|i| !i.alt.is_empty()).map(|i| (Kind::Alt, i.alt.as_str())));
+            }
             Block::Quote(quote) => {
                 texts.push((Kind::Inline, quote.text.0.as_str()));
                 if let Some(cite) = &quote.cite {

@@ -147,12 +147,26 @@ pub enum BlockSpec {
         uploaded: Option<Date>,
         duration: Option<u32>,
     },
+    /// Format 1.1. The id is digits from the spec or hostile text (for the model built by hand).
+    Vimeo { id: Option<u32>, hostile_id: Option<Text>, start: Option<u32>, title: Text, caption: Option<Text>, credit: Option<Text>, poster: Option<Url> },
+    /// Format 1.1.
+    Embed { url: Url, title: Text, provider: Option<Text>, caption: Option<Text>, credit: Option<Text>, image: Option<(Url, Text)> },
     Quote { text: Text, cite: Option<Text>, source: Option<Url>, pull: bool },
     /// Format 1.1 items may hold a list; one level of nesting is enough to reach the writer's
     /// nested path (validation bounds the depth).
     List { ordered: bool, items: Vec<(Text, Option<(bool, Vec<Text>)>)> },
     Markdown(Text),
     Divider,
+}
+
+/// A Vimeo id: digits, or (rarely) hostile text that validation must refuse and the writer must
+/// not put in a player URL.
+fn vimeo_id(id: &Option<u32>, hostile: &Option<Text>) -> String {
+    match (id, hostile) {
+        (_, Some(text)) => text.0.clone(),
+        (Some(n), None) => n.to_string(),
+        (None, None) => "76979871".to_owned(),
+    }
 }
 
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
@@ -217,6 +231,28 @@ impl BlockSpec {
                 put(&mut m, "duration", duration.map(|d| json!(d)));
                 Value::Object(m)
             }
+            BlockSpec::Vimeo { id, hostile_id, start, title, caption, credit, poster } => {
+                let mut m = Map::new();
+                put(&mut m, "type", Some(s("vimeo")));
+                put(&mut m, "id", Some(s(&vimeo_id(id, hostile_id))));
+                put(&mut m, "start", start.map(|t| json!(t)));
+                put(&mut m, "title", Some(s(&title.0)));
+                put(&mut m, "caption", caption.as_ref().map(|t| s(&t.0)));
+                put(&mut m, "credit", credit.as_ref().map(|t| s(&t.0)));
+                put(&mut m, "poster", poster.as_ref().map(|t| s(&t.0)));
+                Value::Object(m)
+            }
+            BlockSpec::Embed { url, title, provider, caption, credit, image } => {
+                let mut m = Map::new();
+                put(&mut m, "type", Some(s("embed")));
+                put(&mut m, "url", Some(s(&url.0)));
+                put(&mut m, "title", Some(s(&title.0)));
+                put(&mut m, "provider", provider.as_ref().map(|t| s(&t.0)));
+                put(&mut m, "caption", caption.as_ref().map(|t| s(&t.0)));
+                put(&mut m, "credit", credit.as_ref().map(|t| s(&t.0)));
+                put(&mut m, "image", image.as_ref().map(|(src, alt)| json!({ "src": src.0, "alt": alt.0 })));
+                Value::Object(m)
+            }
             BlockSpec::Quote { text, cite, source, pull } => {
                 let mut m = Map::new();
                 put(&mut m, "type", Some(s("quote")));
@@ -268,6 +304,29 @@ impl BlockSpec {
                 poster: poster.as_ref().map(|t| t.0.clone()),
                 uploaded: uploaded.as_ref().map(Date::to_model),
                 duration: *duration,
+            }),
+            BlockSpec::Vimeo { id, hostile_id, start, title, caption, credit, poster } => Block::Vimeo(Vimeo {
+                id: vimeo_id(id, hostile_id),
+                start: *start,
+                title: title.0.clone(),
+                caption: caption.as_ref().map(inline),
+                credit: credit.as_ref().map(|t| t.0.clone()),
+                poster: poster.as_ref().map(|t| t.0.clone()),
+            }),
+            BlockSpec::Embed { url, title, provider, caption, credit, image } => Block::Embed(Embed {
+                url: url.0.clone(),
+                title: title.0.clone(),
+                provider: provider.as_ref().map(|t| t.0.clone()),
+                caption: caption.as_ref().map(inline),
+                credit: credit.as_ref().map(|t| t.0.clone()),
+                image: image.as_ref().map(|(src, alt)| Thumbnail {
+                    src: src.0.clone(),
+                    alt: alt.0.clone(),
+                    width: None,
+                    height: None,
+                    srcset: Vec::new(),
+                    sizes: None,
+                }),
             }),
             BlockSpec::Quote { text, cite, source, pull } => Block::Quote(Quote {
                 text: inline(text),

@@ -6,13 +6,13 @@ use crate::article::*;
 use crate::escape::UrlUse;
 use crate::json::Value;
 use crate::markdown::Flavor;
-use crate::youtube;
+use crate::{vimeo, youtube};
 
 const ARTICLE_KEYS: &[&str] = &[
     "schema", "id", "lang", "dir", "url", "section", "headline", "dek", "authors", "published",
     "modified", "tags", "hero", "body", "related",
 ];
-const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "image", "youtube", "quote", "list", "markdown", "divider"];
+const BLOCK_TYPES: &[&str] = &["paragraph", "heading", "image", "youtube", "vimeo", "embed", "quote", "list", "markdown", "divider"];
 
 impl Checker<'_> {
     pub(super) fn article(&mut self, value: &Value, root: &StackPath) -> Option<Article> {
@@ -170,6 +170,8 @@ impl Checker<'_> {
             "heading" => self.heading(value, path).map(Block::Heading),
             "image" => self.image(value, path).map(Block::Image),
             "youtube" => self.youtube(value, path).map(Block::YouTube),
+            "vimeo" => self.vimeo(value, path).map(Block::Vimeo),
+            "embed" => self.embed(value, path).map(Block::Embed),
             "quote" => self.quote(value, path).map(Block::Quote),
             "list" => self.list(value, path).map(Block::List),
             "markdown" => self.markdown_block(value, path),
@@ -371,6 +373,70 @@ impl Checker<'_> {
         })
     }
 
+    fn vimeo(&mut self, value: &Value, path: &StackPath) -> Option<Vimeo> {
+        let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster"];
+        let fields = self.object(value, path, &keys)?;
+        let start = self.opt_integer(&fields, "start", path, 0, 86_400 * 7);
+        let video = match (fields.get("id"), fields.get("url")) {
+            (Some(_), Some(_)) => {
+                self.report(&path.key("url"), "give either id or url, not both");
+                None
+            }
+            (None, None) => {
+                self.report(&path.key("id"), "is required (or give the video's url)");
+                None
+            }
+            (Some(id), None) => {
+                let id_path = path.key("id");
+                let id = self.any_string(id, &id_path)?;
+                if vimeo::is_video_id(id) {
+                    Some(vimeo::VideoRef { id: id.to_owned(), start: None })
+                } else {
+                    self.report(&id_path, format!("\"{id}\" is not a Vimeo video id (1 to 12 digits)"));
+                    None
+                }
+            }
+            (None, Some(url)) => {
+                let url_path = path.key("url");
+                let url = self.url(url, &url_path, UrlUse::Link)?;
+                match vimeo::parse_url(&url) {
+                    Ok(video) => Some(video),
+                    Err(why) => {
+                        self.report(&url_path, why);
+                        None
+                    }
+                }
+            }
+        };
+        if let (Some(video), Some(start)) = (&video, start) {
+            if video.start.is_some_and(|from_url| from_url != start) {
+                let from_url = video.start.unwrap_or_default();
+                self.report(&path.key("start"), format!("is {start} but the url starts at {from_url}; keep one"));
+            }
+        }
+        let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
+        let caption = self.opt_inline(&fields, "caption", path);
+        let credit = self.opt_text(&fields, "credit", path);
+        let poster = self.opt_url(&fields, "poster", path, UrlUse::Resource);
+        let video = video?;
+        Some(Vimeo { id: video.id, start: start.or(video.start), title: title?.to_owned(), caption, credit, poster })
+    }
+
+    fn embed(&mut self, value: &Value, path: &StackPath) -> Option<Embed> {
+        let keys = ["type", "url", "title", "provider", "caption", "credit", "image"];
+        let fields = self.object(value, path, &keys)?;
+        let url = self.required(&fields, "url", path).and_then(|v| self.url(v, &path.key("url"), UrlUse::Link));
+        let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
+        let provider = self.opt_text(&fields, "provider", path);
+        let caption = self.opt_inline(&fields, "caption", path);
+        let credit = self.opt_text(&fields, "credit", path);
+        let image = match fields.get("image") {
+            Some(v) => Some(self.picture_object(v, &path.key("image"))?),
+            None => None,
+        };
+        Some(Embed { url: url?, title: title?.to_owned(), provider, caption, credit, image })
+    }
+
     /// Seconds, given as a number or as an ISO 8601 duration (`PT1M30S`, `P1DT2H`).
     fn duration(&mut self, value: &Value, path: &StackPath) -> Option<u32> {
         const MAX: u32 = 86_400 * 30;
@@ -418,6 +484,11 @@ impl Checker<'_> {
             let src = self.url(value, path, UrlUse::Resource)?;
             return Some(Thumbnail { src, alt: String::new(), width: None, height: None, srcset: Vec::new(), sizes: None });
         }
+        self.picture_object(value, path)
+    }
+
+    /// An image object: `{ src, alt, width?, height?, srcset?, sizes? }`.
+    fn picture_object(&mut self, value: &Value, path: &StackPath) -> Option<Thumbnail> {
         let fields = self.object(value, path, &["src", "alt", "width", "height", "srcset", "sizes"])?;
         let Picture { src, alt, width, height, srcset, sizes } = self.picture(&fields, path)?;
         Some(Thumbnail { src, alt, width, height, srcset, sizes })

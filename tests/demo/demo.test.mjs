@@ -14,7 +14,7 @@ import { launchBrowser, axeViolations } from '../support/browser.mjs';
 const root = new URL('../..', import.meta.url).pathname;
 const artifacts = join(root, 'tests/artifacts/demo');
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' https://i.ytimg.com; frame-src https://www.youtube-nocookie.com; connect-src 'self'; "
+  + "img-src 'self' https://i.ytimg.com; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; connect-src 'self'; "
   + "base-uri 'none'; form-action 'none'";
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 360, height: 780 };

@@ -22,6 +22,13 @@ const SELF_HOSTED = {
   headline: "Posters of our own",
   body: [video("Bm5lP1dHq9E", "No poster at all"), video("dQw4w9WgXcQ", "Our poster", { poster: "/poster.svg" })],
 };
+const VIMEO = {
+  headline: "A Vimeo video and an embed",
+  body: [
+    { type: "vimeo", url: "https://vimeo.com/76979871#t=5s", title: "The Vimeo video", poster: "/poster.svg" },
+    { type: "embed", url: "https://bsky.app/profile/example.com/post/3k2", title: "A post on Bluesky", provider: "Bluesky" },
+  ],
+};
 const POSTER = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9"/></svg>';
 
 let browser, server;
@@ -34,6 +41,7 @@ before(async () => {
       `<broadsheet-article poster="self-hosted"><script type="application/json">${JSON.stringify(SELF_HOSTED)}</script></broadsheet-article>`,
     ),
     "/poster.svg": POSTER,
+    "/vimeo/": page(`<broadsheet-article><script type="application/json">${JSON.stringify(VIMEO)}</script></broadsheet-article>`),
   });
 });
 after(async () => {
@@ -122,6 +130,37 @@ test("self-hosted posters: no third-party request at all until the reader asks; 
   assert.equal(await page.locator("iframe").getAttribute("title"), "Our poster");
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), "IFRAME");
   assert.deepEqual(rec.thirdParty(), ["https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"]);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await rec.violations(), []);
+  assert.deepEqual(rec.console, []);
+  await rec.context.close();
+});
+
+test("Vimeo: nothing from Vimeo until the reader plays, then its do-not-track player with focus; an embed is a link card", async () => {
+  const rec = await openPage(browser);
+  const { page } = rec;
+  await page.goto(`${server.url}/vimeo/`);
+  await controls(page).first().waitFor();
+  await controls(page).first().hover();
+  assert.equal(await page.locator("link[rel=preconnect]").count(), 0, "a self-hosted poster: no warm-up");
+  assert.deepEqual(rec.thirdParty(), [], "no request to vimeo.com, player.vimeo.com or vimeocdn.com");
+  assert.equal(await page.locator(".bs-embed__card").getAttribute("href"), "https://bsky.app/profile/example.com/post/3k2");
+  assert.equal(await page.locator("iframe").count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+
+  const facade = page.locator(".bs-facade").first();
+  const before = await box(facade);
+  await controls(page).first().focus();
+  await page.keyboard.press("Enter");
+  const player = page.locator("iframe");
+  await player.waitFor();
+  assert.equal(await player.getAttribute("src"), "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=5s");
+  assert.equal(await player.getAttribute("title"), "The Vimeo video");
+  assert.deepEqual(await box(player), before, "the player fills the poster's box");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "IFRAME");
+  assert.equal(await page.locator("a.bs-watch").getAttribute("href"), "https://vimeo.com/76979871#t=5s");
+  assert.equal(await page.locator("a.bs-watch").textContent(), "Watch on Vimeo");
+  assert.deepEqual(rec.thirdParty(), ["https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=5s"].map((u) => u.replace(/#.*/, "")));
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await rec.violations(), []);
   assert.deepEqual(rec.console, []);

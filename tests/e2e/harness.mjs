@@ -12,7 +12,7 @@ export const CSP = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' https://i.ytimg.com",
-  "frame-src https://www.youtube-nocookie.com",
+  "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
   "connect-src 'self'",
 ].join("; ");
 
@@ -65,7 +65,7 @@ export async function serve(routes, dirs = { "/pkg/": new URL("../../pkg/", impo
 }
 
 /** Third-party hosts a page must not contact before the reader plays a video. */
-export const PLAYER_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com|googlevideo\.com)$/;
+export const PLAYER_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com|googlevideo\.com|vimeo\.com|vimeocdn\.com)$/;
 
 /**
  * A fresh context and page on `browser`, recording into the returned object: `requests` (URLs),
@@ -87,7 +87,7 @@ export async function openPage(browser) {
   // The last route added wins: everything off-origin fails but posters and the player.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   await context.route(/^https:\/\/i\.ytimg\.com\//, (route) => route.fulfill({ contentType: "image/png", body: PIXEL_PNG }));
-  await context.route(/^https:\/\/www\.youtube-nocookie\.com\/embed\//, (route) =>
+  await context.route(/^https:\/\/(www\.youtube-nocookie\.com\/embed|player\.vimeo\.com\/video)\//, (route) =>
     route.fulfill({ contentType: "text/html", body: '<!DOCTYPE html><html lang="en"><title>Player</title></html>' }),
   );
   // Init scripts run before the page's own and are not subject to its CSP.

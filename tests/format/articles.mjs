@@ -9,7 +9,7 @@ const image = {
 };
 const related = { title: "More in Life", items: [{ headline: "Another story", url: "/life/another", image: "/thumb.jpg" }] };
 
-/** Valid samples of each shape; together they give every key a value (youtube's `id` and `url` exclude each other). */
+/** Valid samples of each shape; together they give every key a value (a video's `id` and `url` exclude each other). */
 export const samples = {
   paragraph: [{ type: "paragraph", text: "Some *text*." }],
   heading: [{ type: "heading", level: 3, text: "A heading", id: "a-heading" }],
@@ -21,6 +21,14 @@ export const samples = {
     },
     { type: "youtube", url: "https://youtu.be/dQw4w9WgXcQ", title: "A video" },
   ],
+  vimeo: [
+    { type: "vimeo", id: "76979871", title: "A video", start: 5, caption: "A *caption*", credit: "Films", poster: "/poster.jpg" },
+    { type: "vimeo", url: "https://vimeo.com/76979871", title: "A video" },
+  ],
+  embed: [{
+    type: "embed", url: "https://bsky.app/profile/example.com/post/3k2", title: "A post", provider: "Bluesky",
+    caption: "A *caption*", credit: "Ana Lima", image: { src: "/card.png", alt: "" },
+  }],
   quote: [{ type: "quote", text: "Words.", cite: "Someone", source: "https://example.com/said", style: "pull" }],
   list: [{ type: "list", ordered: true, items: ["One", { text: "Two", items: ["Two and a half"] }] }],
   listItem: [{ text: "An item", ordered: true, items: ["A nested item", { text: "Deeper", items: ["Deepest"] }] }],
@@ -164,6 +172,7 @@ export const beyondSchema = [
   ["URL policy: invisible character", { headline, section: { name: "S", url: "/a\u200Bb" }, body: [] }],
   ["URL policy: http URL without a host", { headline, url: "https:///path", body: [] }],
   ["YouTube URL forms", { headline, body: [{ type: "youtube", url: "https://vimeo.com/123", title: "V" }] }],
+  ["Vimeo URL forms", { headline, body: [{ type: "vimeo", url: "https://youtu.be/dQw4w9WgXcQ", title: "V" }] }],
   ["YouTube start disagrees with the url's", { headline, body: [{ type: "youtube", url: "https://youtu.be/dQw4w9WgXcQ?t=10", start: 20, title: "V" }] }],
   ["links in Markdown follow the URL policy", { headline, body: [{ type: "paragraph", text: "[x](javascript:alert(1))" }] }],
   ["heading ids are unique in the body", { headline, body: [{ type: "heading", level: 2, text: "A", id: "same" }, { type: "heading", level: 2, text: "B", id: "same" }] }],

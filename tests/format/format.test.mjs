@@ -66,6 +66,7 @@ const piecesBeyondSchema = {
   "control-characters body[0]": "noncharacters: the schema leaves characters to the validator",
   "many-problems: two headings with one id": "heading ids are unique in the body",
   "format-1-1 body[1]": "list nesting limit (limits.max_list_depth)",
+  "format-1-1 body[5]": "Vimeo URL forms",
 };
 
 describe("1. the JSON Schema and the fixtures", () => {
@@ -140,6 +141,10 @@ describe("2. the JSON Schema and the native validator agree", () => {
   const variationsBeyondSchema = {
     'youtube#2: url = "x"': "which URLs are YouTube videos",
     'hero youtube#2: url = "x"': "which URLs are YouTube videos",
+    'youtube#2: type = "vimeo"': "which URLs are Vimeo videos",
+    'vimeo#2: url = "x"': "which URLs are Vimeo videos",
+    'vimeo#2: type = "youtube"': "which URLs are YouTube videos",
+    'hero vimeo#2: type = "youtube"': "which URLs are YouTube videos",
   };
 
   test("on each sample with a key missing, added, or holding a value of each JSON type", () => {
@@ -193,8 +198,8 @@ describe("3. the TypeScript types", () => {
     const { keys, required } = schema[shape];
     const out = { ...value, "x-note": 1 };
     for (const key of keys) {
-      // youtube's id and url are each optional, but one of them must be given: the sample's stays.
-      const keep = key === "type" || required.includes(key) || (shape === "youtube" && (key === "id" || key === "url") && key in value);
+      // A video's id and url are each optional, but one of them must be given: the sample's stays.
+      const keep = key === "type" || required.includes(key) || ((shape === "youtube" || shape === "vimeo") && (key === "id" || key === "url") && key in value);
       if (!keep) out[key] = null;
     }
     return out;

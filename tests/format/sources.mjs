@@ -1,7 +1,7 @@
 // The copies of the article format, read as data: the validator's key lists (src/validate/article.rs),
 // the JSON Schema's shapes, the tables of docs/format-v1.md. Each reader returns the same structure,
 // `{ SHAPE: { keys: [...], required?: [...] } }`, with one SHAPE per object the format has:
-// `article`, `section`, `author`, `related`, `relatedItem`, `thumbnail`, `srcsetItem`, `listItem`,
+// `article`, `section`, `author`, `related`, `relatedItem`, `thumbnail` (also an embed's image), `srcsetItem`, `listItem`,
 // and one per block type.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -60,7 +60,7 @@ export function validatorShapes(path = "src/validate/article.rs") {
   shapes.author = { keys: keysAfter("author") };
   shapes.related = { keys: keysAfter("related") };
   shapes.relatedItem = { keys: keysAfter("related", '"items"') };
-  shapes.thumbnail = { keys: keysAfter("thumbnail") };
+  shapes.thumbnail = { keys: keysAfter("picture_object") };
   shapes.listItem = { keys: keysAfter("list_item") };
   const srcset = Object.keys(fns).find((name) => fns[name].text.includes('fields.get("srcset")')) ?? fail('no fields.get("srcset")');
   shapes.srcsetItem = { keys: keysAfter(srcset, 'fields.get("srcset")') };

@@ -24,7 +24,7 @@ const CSP = [
   "style-src 'none'",
   "img-src http: https:",
   "connect-src 'self'",
-  "frame-src https://www.youtube-nocookie.com",
+  "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
