@@ -68,8 +68,10 @@ async function exercise({ elementList, attributeList, origin }) {
       if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") findings.push([where(el), `${phase}: <${name}> in ${el.namespaceURI}`]);
       if (!elements.has(name)) findings.push([where(el), `${phase}: element <${name}>`]);
       if (name === "iframe") {
+        // The two players the shell may frame, each for a video id.
         const url = new URL(el.src);
-        if (url.origin !== "https://www.youtube-nocookie.com" || !/^\/embed\/[\w-]{11}$/.test(url.pathname)) findings.push([where(el), `${phase}: iframe ${el.src}`]);
+        const player = { "https://www.youtube-nocookie.com": /^\/embed\/[\w-]{11}$/, "https://player.vimeo.com": /^\/video\/\d{1,12}$/ }[url.origin];
+        if (!player?.test(url.pathname)) findings.push([where(el), `${phase}: iframe ${el.src}`]);
       }
       for (const { name: attr, value } of el.attributes) {
         if (attr.startsWith("on") || attr === "style" || !attributes.has(attr)) findings.push([where(el), `${phase}: <${name} ${attr}="${value.slice(0, 80)}">`]);
@@ -168,7 +170,7 @@ async function run(html) {
       return route.fulfill({ status: 204 });
     }
     const type = request.resourceType();
-    const player = type === "document" && url.startsWith("https://www.youtube-nocookie.com/embed/") && request.frame() !== request.frame().page()?.mainFrame();
+    const player = type === "document" && /^https:\/\/(www\.youtube-nocookie\.com\/embed|player\.vimeo\.com\/video)\//.test(url) && request.frame() !== request.frame().page()?.mainFrame();
     if (type !== "image" && !player) caught.requests.push(`${type} ${url}`);
     if (player) return route.fulfill({ body: "<!DOCTYPE html><title>player</title>", contentType: "text/html" });
     return route.abort("blockedbyclient");
