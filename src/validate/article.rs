@@ -313,46 +313,12 @@ impl Checker<'_> {
     fn youtube(&mut self, value: &Value, path: &StackPath) -> Option<YouTube> {
         let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster", "uploaded", "duration"];
         let fields = self.object(value, path, &keys)?;
-        let start = self.opt_integer(&fields, "start", path, 0, 86_400 * 7);
-        let video = match (fields.get("id"), fields.get("url")) {
-            (Some(_), Some(_)) => {
-                self.report(&path.key("url"), "give either id or url, not both");
-                None
-            }
-            (None, None) => {
-                self.report(&path.key("id"), "is required (or give the video's url)");
-                None
-            }
-            (Some(id), None) => {
-                let id_path = path.key("id");
-                let id = self.any_string(id, &id_path)?;
-                if youtube::is_video_id(id) {
-                    Some(youtube::VideoRef { id: id.to_owned(), start: None, vertical: false })
-                } else {
-                    self.report(&id_path, format!("\"{id}\" is not a YouTube video id (11 of A-Z, a-z, 0-9, _ and -)"));
-                    None
-                }
-            }
-            (None, Some(url)) => {
-                let url_path = path.key("url");
-                let url = self.url(url, &url_path, UrlUse::Link)?;
-                match youtube::parse_url(&url) {
-                    Ok(video) => Some(video),
-                    Err(why) => {
-                        self.report(&url_path, why);
-                        None
-                    }
-                }
-            }
+        let site = VideoSite {
+            id_rule: "a YouTube video id (11 of A-Z, a-z, 0-9, _ and -)",
+            is_video_id: youtube::is_video_id,
+            parse_url: |url| youtube::parse_url(url).map(|v| VideoSource { id: v.id, start: v.start, vertical: v.vertical }),
         };
-        if let (Some(video), Some(start)) = (&video, start) {
-            if video.start.is_some_and(|from_url| from_url != start) {
-                self.report(&path.key("start"), format!(
-                    "is {start} but the url starts at {}; keep one",
-                    video.start.unwrap_or_default()
-                ));
-            }
-        }
+        let (video, start) = self.video_source(&fields, path, &site);
         let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
         let caption = self.opt_inline(&fields, "caption", path);
         let credit = self.opt_text(&fields, "credit", path);
@@ -362,7 +328,7 @@ impl Checker<'_> {
         let video = video?;
         Some(YouTube {
             id: video.id,
-            start: start.or(video.start),
+            start,
             vertical: video.vertical,
             title: title?.to_owned(),
             caption,
@@ -376,7 +342,24 @@ impl Checker<'_> {
     fn vimeo(&mut self, value: &Value, path: &StackPath) -> Option<Vimeo> {
         let keys = ["type", "id", "url", "title", "start", "caption", "credit", "poster"];
         let fields = self.object(value, path, &keys)?;
-        let start = self.opt_integer(&fields, "start", path, 0, 86_400 * 7);
+        let site = VideoSite {
+            id_rule: "a Vimeo video id (1 to 12 digits)",
+            is_video_id: vimeo::is_video_id,
+            parse_url: |url| vimeo::parse_url(url).map(|v| VideoSource { id: v.id, start: v.start, vertical: false }),
+        };
+        let (video, start) = self.video_source(&fields, path, &site);
+        let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
+        let caption = self.opt_inline(&fields, "caption", path);
+        let credit = self.opt_text(&fields, "credit", path);
+        let poster = self.opt_url(&fields, "poster", path, UrlUse::Resource);
+        let video = video?;
+        Some(Vimeo { id: video.id, start, title: title?.to_owned(), caption, credit, poster })
+    }
+
+    /// A video's `id` or `url` (exactly one) and its `start`, which must agree with the url's;
+    /// the start is the block's or else the url's.
+    fn video_source(&mut self, fields: &Fields, path: &StackPath, site: &VideoSite) -> (Option<VideoSource>, Option<u32>) {
+        let start = self.opt_integer(fields, "start", path, 0, 86_400 * 7);
         let video = match (fields.get("id"), fields.get("url")) {
             (Some(_), Some(_)) => {
                 self.report(&path.key("url"), "give either id or url, not both");
@@ -388,38 +371,35 @@ impl Checker<'_> {
             }
             (Some(id), None) => {
                 let id_path = path.key("id");
-                let id = self.any_string(id, &id_path)?;
-                if vimeo::is_video_id(id) {
-                    Some(vimeo::VideoRef { id: id.to_owned(), start: None })
-                } else {
-                    self.report(&id_path, format!("\"{id}\" is not a Vimeo video id (1 to 12 digits)"));
-                    None
+                match self.any_string(id, &id_path) {
+                    Some(id) if (site.is_video_id)(id) => Some(VideoSource { id: id.to_owned(), start: None, vertical: false }),
+                    Some(id) => {
+                        self.report(&id_path, format!("\"{id}\" is not {}", site.id_rule));
+                        None
+                    }
+                    None => None,
                 }
             }
             (None, Some(url)) => {
                 let url_path = path.key("url");
-                let url = self.url(url, &url_path, UrlUse::Link)?;
-                match vimeo::parse_url(&url) {
-                    Ok(video) => Some(video),
-                    Err(why) => {
+                let parsed = self.url(url, &url_path, UrlUse::Link).map(|url| (site.parse_url)(&url));
+                match parsed {
+                    Some(Ok(video)) => Some(video),
+                    Some(Err(why)) => {
                         self.report(&url_path, why);
                         None
                     }
+                    None => None,
                 }
             }
         };
-        if let (Some(video), Some(start)) = (&video, start) {
-            if video.start.is_some_and(|from_url| from_url != start) {
-                let from_url = video.start.unwrap_or_default();
+        if let (Some(from_url), Some(start)) = (video.as_ref().and_then(|v| v.start), start) {
+            if from_url != start {
                 self.report(&path.key("start"), format!("is {start} but the url starts at {from_url}; keep one"));
             }
         }
-        let title = self.required(&fields, "title", path).and_then(|v| self.text(v, &path.key("title")));
-        let caption = self.opt_inline(&fields, "caption", path);
-        let credit = self.opt_text(&fields, "credit", path);
-        let poster = self.opt_url(&fields, "poster", path, UrlUse::Resource);
-        let video = video?;
-        Some(Vimeo { id: video.id, start: start.or(video.start), title: title?.to_owned(), caption, credit, poster })
+        let start = start.or(video.as_ref().and_then(|v| v.start));
+        (video, start)
     }
 
     fn embed(&mut self, value: &Value, path: &StackPath) -> Option<Embed> {
@@ -493,6 +473,21 @@ impl Checker<'_> {
         let Picture { src, alt, width, height, srcset, sizes } = self.picture(&fields, path)?;
         Some(Thumbnail { src, alt, width, height, srcset, sizes })
     }
+}
+
+/// How a video site names its videos.
+struct VideoSite {
+    /// What an id is, for the message: "a Vimeo video id (1 to 12 digits)".
+    id_rule: &'static str,
+    is_video_id: fn(&str) -> bool,
+    parse_url: fn(&str) -> Result<VideoSource, String>,
+}
+
+/// The video a block names, by id or by url.
+struct VideoSource {
+    id: String,
+    start: Option<u32>,
+    vertical: bool,
 }
 
 /// The fields every picture shares, checked.
