@@ -120,9 +120,8 @@ export interface ImageSource extends Extensions {
   width: number;
 }
 
-/** Give `id` or `url`, not both. */
-export interface YouTubeBlock extends Extensions {
-  type: "youtube";
+/** What every video block holds. Give `id` or `url`, not both. */
+export interface VideoFields extends Extensions {
   id?: string | null;
   url?: string | null;
   title: string;
@@ -133,26 +132,20 @@ export interface YouTubeBlock extends Extensions {
   credit?: string | null;
   /** A self-hosted poster image. */
   poster?: string | null;
+}
+
+/** `id`: 11 of `[A-Za-z0-9_-]`. */
+export interface YouTubeBlock extends VideoFields {
+  type: "youtube";
   /** Format 1.1: when the video was published, an RFC 3339 date-time. */
   uploaded?: string | null;
   /** Format 1.1: how long it runs, in seconds or as an ISO 8601 duration (`PT1M30S`); at most 30 days. */
   duration?: number | string | null;
 }
 
-/** Format 1.1. Give `id` or `url`, not both. No poster but a self-hosted one: Vimeo's own need a request. */
-export interface VimeoBlock extends Extensions {
+/** Format 1.1. `id`: 1 to 12 digits. No poster but a self-hosted one: Vimeo's own need a request. */
+export interface VimeoBlock extends VideoFields {
   type: "vimeo";
-  /** 1 to 12 digits. */
-  id?: string | null;
-  url?: string | null;
-  title: string;
-  /** Seconds. */
-  start?: number | null;
-  /** Inline Markdown. */
-  caption?: string | null;
-  credit?: string | null;
-  /** A self-hosted poster image. */
-  poster?: string | null;
 }
 
 /** Format 1.1: anything else a story embeds, as a link card (no third-party script, frame or request). */
