@@ -37,6 +37,20 @@ impl Path {
         &self.segments
     }
 
+    /// This path followed by the key `key`.
+    pub fn key(&self, key: &str) -> Path {
+        let mut segments = self.segments.clone();
+        segments.push(Segment::Key(key.to_owned()));
+        Path { segments }
+    }
+
+    /// This path followed by the index `index`.
+    pub fn index(&self, index: usize) -> Path {
+        let mut segments = self.segments.clone();
+        segments.push(Segment::Index(index));
+        Path { segments }
+    }
+
     /// Whether this is the document as a whole.
     pub fn is_root(&self) -> bool {
         self.segments.is_empty()

@@ -44,6 +44,108 @@ impl Value<'_> {
     }
 }
 
+/// How [`Value::to_json`] writes JSON text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonStyle {
+    /// Two-space indentation, one entry per line: for people (`broadsheet import`).
+    Pretty,
+    /// One line, and `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so the text is
+    /// safe inside an HTML `<script>` element and in any JS source.
+    Script,
+}
+
+impl Value<'_> {
+    /// Writes the value as JSON text; keys keep their order.
+    pub fn to_json(&self, style: JsonStyle) -> String {
+        let mut out = String::new();
+        write_value(&mut out, self, style, 0);
+        if style == JsonStyle::Pretty {
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn write_value(out: &mut String, value: &Value, style: JsonStyle, depth: usize) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => write_number(out, *n),
+        Value::String(s) => write_string(out, s, style),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(entries) if entries.is_empty() => out.push_str("{}"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                separate(out, i, style, depth + 1);
+                write_value(out, item, style, depth + 1);
+            }
+            close(out, ']', style, depth);
+        }
+        Value::Object(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                separate(out, i, style, depth + 1);
+                write_string(out, key, style);
+                out.push_str(if style == JsonStyle::Pretty { ": " } else { ":" });
+                write_value(out, item, style, depth + 1);
+            }
+            close(out, '}', style, depth);
+        }
+    }
+}
+
+fn separate(out: &mut String, index: usize, style: JsonStyle, depth: usize) {
+    if index > 0 {
+        out.push(',');
+    }
+    if style == JsonStyle::Pretty {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str("  "));
+    }
+}
+
+fn close(out: &mut String, bracket: char, style: JsonStyle, depth: usize) {
+    if style == JsonStyle::Pretty {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str("  "));
+    }
+    out.push(bracket);
+}
+
+/// Integers as integers (`3`, not `3.0`); anything else as Rust's shortest round-trip form.
+fn write_number(out: &mut String, n: f64) {
+    use std::fmt::Write;
+    // Non-finite numbers cannot come from JSON text; `null` is what JSON.stringify writes for them.
+    let _ = match n {
+        n if !n.is_finite() => write!(out, "null"),
+        n if n.fract() == 0.0 && n.abs() < 1e15 => write!(out, "{}", n as i64),
+        n => write!(out, "{n}"),
+    };
+}
+
+fn write_string(out: &mut String, s: &str, style: JsonStyle) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' if style == JsonStyle::Script => push_unicode_escape(out, c),
+            c if (c as u32) < 0x20 => push_unicode_escape(out, c),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn push_unicode_escape(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let _ = write!(out, "\\u{:04x}", c as u32);
+}
+
 /// Parses JSON text (RFC 8259); a syntax error names its line and column.
 pub fn parse(text: &str) -> Result<Value<'_>, Error> {
     let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
@@ -518,5 +620,17 @@ mod tests {
         assert!(parse(&format!("{{{}}}", keys.join(","))).is_ok());
         let text = format!("{{{}, \"k3\": 0}}", keys.join(","));
         assert!(error(&text).ends_with("duplicate key \"k3\""));
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let text = r#"{"a": [1, 2.5, -3e-7, true, null], "b": {}, "c": "q\"\\\n\u0001é</script>&\u2028"}"#;
+        let value = parse(text).unwrap();
+        let script = value.to_json(JsonStyle::Script);
+        assert_eq!(script, r#"{"a":[1,2.5,-0.0000003,true,null],"b":{},"c":"q\"\\\n\u0001é\u003c/script\u003e\u0026\u2028"}"#);
+        assert_eq!(parse(&script).unwrap(), value);
+        let pretty = value.to_json(JsonStyle::Pretty);
+        assert!(pretty.starts_with("{\n  \"a\": [\n    1,\n"), "{pretty}");
+        assert_eq!(parse(&pretty).unwrap(), value);
     }
 }

@@ -18,6 +18,8 @@
 pub mod article;
 mod error;
 pub mod escape;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod json;
 mod markdown;
 mod options;
@@ -45,7 +47,7 @@ pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
     from_value(&json::parse(json)?, limits)
 }
 
-fn check_input_size(json: &str, limits: &Limits) -> Result<(), Error> {
+pub(crate) fn check_input_size(json: &str, limits: &Limits) -> Result<(), Error> {
     if json.len() > limits.max_input_bytes {
         return Err(Error::from(Problem::whole(
             format!(

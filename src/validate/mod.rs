@@ -6,7 +6,7 @@
 
 mod article;
 mod options;
-mod text;
+pub(crate) mod text;
 
 use std::borrow::Cow;
 use std::fmt;

@@ -38,7 +38,7 @@ pub(super) fn printable_ascii_prefix(s: &str) -> usize {
 }
 
 /// U+FDD0..U+FDEF and the last two code points of every plane.
-pub(super) fn is_noncharacter(c: char) -> bool {
+pub(crate) fn is_noncharacter(c: char) -> bool {
     let c = c as u32;
     (0xFDD0..=0xFDEF).contains(&c) || (c & 0xFFFE) == 0xFFFE
 }
@@ -131,7 +131,7 @@ pub(super) fn is_language_tag(tag: &str) -> bool {
 }
 
 /// RFC 3339 `date-time`: `2019-10-31T14:05:00Z`, `2019-10-31t14:05:00.123456+02:00`, …
-pub(super) fn parse_date_time(s: &str) -> Option<DateTime> {
+pub(crate) fn parse_date_time(s: &str) -> Option<DateTime> {
     let b = s.as_bytes();
     let number = |from: usize, len: usize| -> Option<u32> {
         let digits = b.get(from..from + len)?;

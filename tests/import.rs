@@ -1,0 +1,173 @@
+//! Importer fixtures: every `tests/import/FORMAT/NAME.json` (or `.html`, block markup) imports to
+//! exactly `NAME.article.json` with the notes in `NAME.notes.txt`, or, when `NAME.error.txt`
+//! exists, fails with exactly its text. Every imported article renders, and every word of the
+//! source's text appears in the rendered HTML (nothing lost). `BLESS=1 cargo test --test import`
+//! rewrites the expected files (review the diff before committing).
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use broadsheet::import::{import, Source};
+use broadsheet::json::{self, JsonStyle, Value};
+use broadsheet::Options;
+
+fn sources(format: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(format);
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            (name.ends_with(".json") || name.ends_with(".html")) && !name.ends_with(".article.json")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn sibling(source: &Path, suffix: &str) -> PathBuf {
+    let stem = source.file_stem().unwrap().to_string_lossy();
+    source.with_file_name(format!("{stem}.{suffix}"))
+}
+
+/// Compares `actual` with the expected file, or writes it when blessing. Returns a mismatch.
+fn compare(expected_path: &Path, actual: &str) -> Option<String> {
+    if std::env::var_os("BLESS").is_some() {
+        fs::write(expected_path, actual).unwrap();
+        return None;
+    }
+    let expected = fs::read_to_string(expected_path).unwrap_or_default();
+    (expected != actual).then(|| {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
+        format!(
+            "{} differs at line {}:\n  expected: {}\n  actual:   {}",
+            expected_path.display(),
+            line + 1,
+            expected.lines().nth(line).unwrap_or("<end>"),
+            actual.lines().nth(line).unwrap_or("<end>")
+        )
+    })
+}
+
+/// Imports every fixture of `format` and compares it with its expected files.
+fn check_format(format: &str) {
+    let from = Source::from_name(format).unwrap();
+    let files = sources(format);
+    assert!(!files.is_empty(), "no fixtures for {format}");
+    let mut mismatches = Vec::new();
+    for source_path in &files {
+        let source = fs::read_to_string(source_path).unwrap();
+        let error_path = sibling(source_path, "error.txt");
+        let result = import(&source, from, None, &Options::default().limits);
+        if error_path.exists() {
+            match result {
+                Ok(_) => mismatches.push(format!("{} imported, but it should fail", source_path.display())),
+                Err(error) => mismatches.extend(compare(&error_path, &format!("{error}\n"))),
+            }
+            continue;
+        }
+        let imported = match result {
+            Ok(imported) => imported,
+            Err(error) => {
+                mismatches.push(format!("{}: {error}", source_path.display()));
+                continue;
+            }
+        };
+        let notes: String = imported.notes.iter().map(|note| format!("{note}\n")).collect();
+        mismatches.extend(compare(&sibling(source_path, "article.json"), &imported.json.to_json(JsonStyle::Pretty)));
+        mismatches.extend(compare(&sibling(source_path, "notes.txt"), &notes));
+        let html = broadsheet::render(&imported.article, &Options::default());
+        let rendered = rendered_words(&html);
+        let missing: Vec<String> = source_words(format, &source).into_iter().filter(|w| !rendered.contains(w)).collect();
+        if !missing.is_empty() {
+            mismatches.push(format!("{}: source text missing from the rendered article: {}", source_path.display(), missing.join(", ")));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn wordpress_fixtures() {
+    check_format("wordpress");
+}
+
+#[test]
+fn ans_fixtures() {
+    check_format("ans");
+}
+
+#[test]
+fn portable_text_fixtures() {
+    check_format("portable-text");
+}
+
+/// Lower-case runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// The words a reader can see or hear in rendered HTML: text, and alt, title and aria-label.
+fn rendered_words(html: &str) -> HashSet<String> {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut out = HashSet::new();
+    for node in fragment.tree.nodes() {
+        match node.value() {
+            scraper::Node::Text(text) => out.extend(words(text)),
+            scraper::Node::Element(element) => {
+                for name in ["alt", "title", "aria-label"] {
+                    out.extend(element.attr(name).into_iter().flat_map(words));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where each format keeps the text a reader reads (values are HTML in WordPress and ANS).
+fn text_keys(format: &str) -> &'static [&'static str] {
+    match format {
+        "wordpress" => &["raw"],
+        "ans" => &["basic", "content", "caption", "subtitle", "name", "alt_text", "title", "citation"],
+        _ => &["text", "title", "excerpt", "alt", "caption", "name"],
+    }
+}
+
+/// Every word of the source's text: block markup as a whole, or the strings under the format's
+/// text keys in a JSON source, read as HTML (tags and comments dropped, references decoded).
+fn source_words(format: &str, source: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    match json::parse(source) {
+        Ok(value) => collect_texts(&value, text_keys(format), false, &mut texts),
+        Err(_) => texts.push(source.to_owned()),
+    }
+    let mut seen = HashSet::new();
+    texts
+        .iter()
+        .flat_map(|text| {
+            let fragment = scraper::Html::parse_fragment(text);
+            let visible: Vec<String> = fragment
+                .tree
+                .nodes()
+                .filter(|node| !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style"))))
+                .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+                .collect();
+            visible.into_iter().flat_map(|t| words(&t).collect::<Vec<_>>())
+        })
+        .filter(|w| seen.insert(w.clone()))
+        .collect()
+}
+
+fn collect_texts(value: &Value, keys: &[&str], under_text_key: bool, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) if under_text_key => out.push(s.to_string()),
+        Value::Array(items) => items.iter().for_each(|item| collect_texts(item, keys, under_text_key, out)),
+        Value::Object(entries) => {
+            for (key, item) in entries {
+                collect_texts(item, keys, keys.contains(&key.as_ref()), out);
+            }
+        }
+        _ => {}
+    }
+}
