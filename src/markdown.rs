@@ -114,6 +114,21 @@ fn block_marker_at(line: &str) -> Option<usize> {
     }
 }
 
+/// What a reader reads in an inline Markdown field, as plain text: marks and link destinations
+/// left out, raw HTML as the text it is shown as, white space as single spaces. For metadata
+/// (search engines' descriptions) and for warnings about what the text says.
+pub fn plain_text(text: &str) -> String {
+    let mut out = String::new();
+    for event in parser(&source(text, Flavor::Inline), Flavor::Inline) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) | Event::InlineMath(t) | Event::DisplayMath(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Everything wrong with a Markdown field: disallowed URLs and nesting past `max_depth`.
 pub fn problems(text: &str, flavor: Flavor, max_depth: usize) -> Vec<String> {
     let mut checks = Checks::new(flavor, max_depth);
@@ -594,5 +609,10 @@ mod tests {
         assert_eq!(block("![a *b*](/i.png \"t\")"), "<p><img src=\"/i.png\" alt=\"a b\" title=\"t\" loading=\"lazy\" decoding=\"async\"></p>");
         assert_eq!(block("3. x\n4. y"), "<ol start=\"3\"><li>x</li><li>y</li></ol>");
         assert_eq!(block("```rust\nfn main() {}\n```"), "<pre tabindex=\"0\"><code class=\"language-rust\">fn main() {}\n</code></pre>");
+    }
+
+    #[test]
+    fn plain_text_is_what_a_reader_reads() {
+        assert_eq!(plain_text("A **bold** [link](https://e.test/)  and `code`\nnext <b>raw</b>\n\n# not a heading"), "A bold link and code next <b>raw</b> # not a heading");
     }
 }
