@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --bin broadsheet
-cargo build --profile browser --lib --target wasm32-unknown-unknown
+cargo build --profile browser --lib --target wasm32-unknown-unknown --no-default-features
 cargo build --release --lib --target wasm32-unknown-unknown
 
 # Features every engine the package supports has; wasm-opt must be told which it may use.

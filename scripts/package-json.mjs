@@ -32,6 +32,8 @@ const manifest = {
   },
   exports: {
     ".": { types: "./broadsheet.d.ts", ...byBuild("broadsheet.js") },
+    // The server build by name, for browsers that need what only it has (importArticle).
+    "./server": { types: "./broadsheet.d.ts", default: "./server/broadsheet.js" },
     "./element": { types: "./broadsheet-element.d.ts", default: "./broadsheet-element.js" },
     "./shell": { types: "./broadsheet-shell.d.ts", default: "./broadsheet-shell.js" },
     "./broadsheet.css": "./broadsheet.css",

@@ -32,6 +32,31 @@ pub fn validate_article(article: JsValue) -> JsValue {
     result.into()
 }
 
+/// Imports a WordPress post or block markup, an ANS story or Portable Text (JSON text; the JS
+/// entry turns objects into text) as `{ article, notes }`; throws when no valid article can be
+/// made. Only in the server build (the browser build leaves the importers out).
+#[cfg(feature = "import")]
+#[wasm_bindgen(js_name = importArticle, skip_typescript)]
+pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Result<JsValue, JsValue> {
+    use crate::import::{import, Source};
+    use crate::json::JsonStyle;
+    let Some(from) = Source::from_name(from) else {
+        let names: Vec<&str> = Source::ALL.iter().map(|(_, name)| *name).collect();
+        let message = match from {
+            "" => format!("importArticle: `from` is required: one of {}", names.join(", ")),
+            _ => format!("importArticle: unknown source format \"{from}\" (known: {})", names.join(", ")),
+        };
+        return Err(js_sys::TypeError::new(&message).into());
+    };
+    let imported = import(source, from, headline.as_deref(), &Options::default().limits).map_err(|e| to_js_error(&e))?;
+    let result = Object::new();
+    // The article's own JSON text, read by the engine's parser: one crossing for the whole tree.
+    let article = js_sys::JSON::parse(&imported.json.to_json(JsonStyle::Script))?;
+    set(&result, "article", &article);
+    set(&result, "notes", &problems_to_js(&imported.notes));
+    Ok(result.into())
+}
+
 /// The package version.
 #[wasm_bindgen(skip_typescript)]
 pub fn version() -> String {

@@ -1,3 +1,7 @@
+// What the server build does differently from the browser build (www/broadsheet-wasm.js): it holds
+// the importers, and reads its .wasm from disk where it can.
+export { importArticle as importCore } from "./broadsheet-core.js";
+
 // How the server build's init() finds its .wasm: read from disk where this module is a file (Node,
 // Bun, Deno; their fetch cannot read file: URLs), else fetched by the glue. The file's URL is built
 // from import.meta.url alone, on purpose: bundlers rewrite `new URL("…", import.meta.url)` into the

@@ -261,6 +261,30 @@ export interface ValidationResult {
   errors: ArticleProblem[];
 }
 
+/** The document formats `importArticle` reads. */
+export type ImportFormat = "wordpress" | "ans" | "portable-text";
+
+export interface ImportOptions {
+  /** `wordpress`: a REST API post (`context=edit`) or Gutenberg block markup; `ans`: an Arc XP ANS
+   * story; `portable-text`: an array of blocks or a document with a `body` array. */
+  from: ImportFormat;
+  /** Used when the source has no headline of its own. */
+  headline?: string;
+}
+
+/** A place in the source that was not mapped exactly (`path` is the source's, `content_elements[3]`). */
+export interface ImportNote {
+  path: string;
+  pathSegments: (string | number)[];
+  message: string;
+}
+
+export interface ImportResult {
+  /** A valid format 1.1 article. */
+  article: Article;
+  notes: ImportNote[];
+}
+
 /** A global type `Name` where the environment's types declare it (the DOM library, @types/node), else `never`. */
 type Global<Name extends string> = typeof globalThis extends Record<Name, { prototype: infer T }> ? T : never;
 type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never;
@@ -286,6 +310,13 @@ export function initSync(input: { module: SyncInitInput }): InitOutput;
 export function renderArticle(article: Article | string, options?: RenderOptions): string;
 /** Validates an article; never throws on a bad article. */
 export function validateArticle(article: Article | string): ValidationResult;
+/**
+ * Makes a format 1.1 article of a WordPress post, an ANS story or Portable Text (JSON text, an
+ * object, or block markup); throws an `ArticleError` when no valid article can be made. In the
+ * server build only (the `node`, `deno`, `bun`, `workerd`, `edge-light` and `worker` conditions,
+ * or `broadsheet/server` anywhere); the browser build throws.
+ */
+export function importArticle(source: string | object, options: ImportOptions): ImportResult;
 /** The package version. */
 export function version(): string;
 /** Gives back the memory the renderer grew to for its largest article: the next call runs in a fresh instance. */

@@ -6,7 +6,7 @@ import initCore, {
   __wbg_reset_state as resetCore, renderArticle as renderCore, validateArticle as validateCore,
 } from "./broadsheet-core.js";
 import { hydrate } from "./broadsheet-shell.js";
-import { wasmOnDisk } from "./broadsheet-wasm.js";
+import { importCore, wasmOnDisk } from "./broadsheet-wasm.js";
 
 export { initSync, version } from "./broadsheet-core.js";
 export { hydrate };
@@ -24,6 +24,18 @@ export function renderArticle(article, options) {
 /** Validates an article (an object or JSON text); never throws on a bad article. */
 export function validateArticle(article) {
   return validateCore(asJsonText(article));
+}
+
+/**
+ * Makes a format 1.1 article of a WordPress post or block markup, an ANS story or Portable Text
+ * (text or an object): `{ article, notes }`. Only the server build holds the importers.
+ */
+export function importArticle(source, { from, headline } = {}) {
+  if (!importCore) {
+    throw new Error('importArticle is in the server build: import "broadsheet/server" to use it in a browser');
+  }
+  if (headline != null && typeof headline !== "string") throw new TypeError("importArticle: headline must be a string");
+  return importCore(sourceText(source), String(from ?? ""), headline ?? undefined);
 }
 
 /**
@@ -53,6 +65,19 @@ function asJsonText(article) {
   } catch {
     return article; // A throwing getter or Proxy trap, a cycle, a BigInt, or plainValue below.
   }
+}
+
+/** The importers read text: a source given as an object must be plain JSON data. */
+function sourceText(source) {
+  if (typeof source === "string") return source;
+  let text;
+  try {
+    text = JSON.stringify(source, plainValue);
+  } catch {
+    // A throwing getter or Proxy trap, a cycle, a BigInt, or plainValue below.
+  }
+  if (typeof text !== "string") throw new TypeError("importArticle: the source must be text, or an object that is plain JSON data");
+  return text;
 }
 
 function plainValue(key, value) {

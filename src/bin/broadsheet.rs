@@ -1,8 +1,11 @@
-//! `broadsheet render FILE|- [--page]`, `broadsheet check FILE…`, `broadsheet schema`.
+//! `broadsheet render FILE|- [--page]`, `broadsheet check FILE…`, `broadsheet import --from
+//! FORMAT FILE|-`, `broadsheet schema`.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use broadsheet::import::Source;
+use broadsheet::json::JsonStyle;
 use broadsheet::{Options, JSON_SCHEMA};
 
 const USAGE: &str = "usage:
@@ -11,6 +14,11 @@ const USAGE: &str = "usage:
       OPTIONS.json holds render options as the JS package takes them (camelCase)
   broadsheet check FILE...
       print every problem as FILE: path: message; exit 1 if there is any
+  broadsheet import --from wordpress|ans|portable-text [--headline TEXT] FILE|-
+      read a WordPress post (REST API, context=edit) or its block markup, an Arc XP ANS story, or
+      Portable Text; print the format 1.1 article as JSON, and on stderr one note per line
+      (SOURCE_PATH: message) for what was not mapped exactly; --headline is used when the source
+      has none; exit 1 if no valid article can be made
   broadsheet schema
       print the JSON Schema of article format v1";
 
@@ -19,6 +27,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("render") => render(&args[1..]),
         Some("check") if args.len() > 1 => check(&args[1..]),
+        Some("import") => import(&args[1..]),
         Some("schema") if args.len() == 1 => print(JSON_SCHEMA),
         Some("-h" | "--help" | "help") => print(&format!("{USAGE}\n")),
         _ => Err(format!("{USAGE}\n")),
@@ -91,6 +100,39 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         broadsheet::render(&article, &options)
     };
     print(&html)
+}
+
+fn import(args: &[String]) -> Result<ExitCode, String> {
+    let mut file = None;
+    let mut from = None;
+    let mut headline = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--from" => {
+                let name = rest.next().ok_or(format!("--from needs a format\n{USAGE}\n"))?;
+                let names: Vec<&str> = Source::ALL.iter().map(|(_, name)| *name).collect();
+                from = Some(Source::from_name(name).ok_or(format!("--from {name}: unknown format (known: {})\n", names.join(", ")))?);
+            }
+            "--headline" => headline = Some(rest.next().ok_or(format!("--headline needs a value\n{USAGE}\n"))?.as_str()),
+            _ if file.is_none() => file = Some(arg.as_str()),
+            _ => return Err(format!("unexpected argument {arg}\n{USAGE}\n")),
+        }
+    }
+    let (Some(file), Some(from)) = (file, from) else {
+        return Err(format!("import needs --from and a file\n{USAGE}\n"));
+    };
+    match broadsheet::import::import(&read(file)?, from, headline, &Options::default().limits) {
+        Ok(imported) => {
+            let notes: String = imported.notes.iter().map(|note| format!("{note}\n")).collect();
+            eprint!("{notes}");
+            print(&imported.json.to_json(JsonStyle::Pretty))
+        }
+        Err(error) => {
+            eprint!("{}", problems(file, &error));
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn check(files: &[String]) -> Result<ExitCode, String> {
