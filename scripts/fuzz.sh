@@ -18,7 +18,7 @@ if [ "${1:-}" = --merge ]; then merge=true; shift; fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown import_wordpress import_ans import_portable_text)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked --version 0.13.2
@@ -27,6 +27,18 @@ dict() {
   case $1 in
     render_json) echo "-dict=dicts/json.dict" ;;
     render_markdown) echo "-dict=dicts/markdown.dict" ;;
+    import_wordpress) echo "-dict=dicts/wordpress.dict" ;;
+    import_ans) echo "-dict=dicts/ans.dict" ;;
+    import_portable_text) echo "-dict=dicts/portable-text.dict" ;;
+  esac
+}
+
+# The importers' test fixtures seed their targets too (read only, like the committed corpus).
+seeds() {
+  case $1 in
+    import_wordpress) echo "../tests/import/wordpress" ;;
+    import_ans) echo "../tests/import/ans" ;;
+    import_portable_text) echo "../tests/import/portable-text" ;;
   esac
 }
 
@@ -38,7 +50,7 @@ mkdir -p target/fuzz-logs
 for target in "${targets[@]}"; do
   n=$(find "fuzz/corpus/$target" -type f | wc -l)
   echo "fuzz: replaying $n corpus inputs of $target"
-  (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "corpus/$target" -- -runs=0 $(dict "$target")) \
+  (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "corpus/$target" $(seeds "$target") -- -runs=0 $(dict "$target")) \
     >"target/fuzz-logs/$target-replay.log" 2>&1 || {
     tail -n 60 "target/fuzz-logs/$target-replay.log"; echo "fuzz: replay of $target FAILED"; exit 1; }
 done
@@ -51,7 +63,7 @@ for target in "${targets[@]}"; do
   work="target/fuzz-corpus/$target"
   rm -rf "$work"; mkdir -p "$work"
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a bound on memory per input.
-  (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "../$work" "corpus/$target" -- \
+  (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "../$work" "corpus/$target" $(seeds "$target") -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
       -print_final_stats=1 $(dict "$target")) \
     >"target/fuzz-logs/$target.log" 2>&1 &

@@ -1,5 +1,7 @@
 // The demo page: a JSON editor driving <broadsheet-article>, the render options, the list of
-// problems (each one selects its spot in the editor) and a view of the HTML produced.
+// problems (each one selects its spot in the editor) and a view of the HTML produced. With a
+// WordPress, ANS or Portable Text document in the editor, the package's server build (which holds
+// the importers) makes the article, and its notes are listed like problems.
 import './pkg/broadsheet-element.js';
 import { renderArticle } from './pkg/broadsheet.js';
 
@@ -34,6 +36,19 @@ const renderTime = $('render-time');
 const problems = $('problems');
 const htmlView = $('html');
 const copyStatus = $('copy-status');
+const format = $('format');
+const editorLabel = $('json-label');
+const importResult = $('import-result');
+const notes = $('notes');
+const notesNone = $('notes-none');
+const importedView = $('imported');
+
+const EDITOR_LABELS = {
+  article: 'Article JSON',
+  wordpress: 'WordPress post (REST API JSON) or block markup',
+  ans: 'Arc XP ANS story',
+  'portable-text': 'Portable Text document',
+};
 
 /** The JSON text the element was last given; until the first edit it shows the server's copy. */
 let sent = null;
@@ -43,14 +58,56 @@ function options() {
   return { headingShift: Number(headingShift.value), poster: poster.value, labels: LABELS[labels.value] };
 }
 
-/** Hands the editor's text to the element, if it changed; the element renders and reports. */
-function send() {
+/** The server build, loaded the first time a document is imported (the page's own build leaves
+ * the importers out to stay small). */
+let importer;
+function loadImporter() {
+  importer ??= import('./pkg/server/broadsheet.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return importer;
+}
+
+/** Hands the article to the element, if it changed; the element renders and reports. In import
+ * mode the article is what the importer made of the editor's document. */
+async function send() {
   clearTimeout(timer);
-  if (editor.value !== sent) {
-    sent = editor.value;
+  const from = format.value;
+  if (from === 'article') {
+    importResult.hidden = true;
+    return deliver(editor.value);
+  }
+  const text = editor.value;
+  const { importArticle } = await loadImporter();
+  // A later edit or format change sends again; this answer would be stale.
+  if (text !== editor.value || from !== format.value) return;
+  let imported;
+  try {
+    imported = importArticle(text, { from });
+  } catch (error) {
+    importResult.hidden = true;
+    return showProblems(error.errors ?? [{ path: '', pathSegments: [], message: error.message }]);
+  }
+  const articleText = JSON.stringify(imported.article, null, 2);
+  importedView.textContent = articleText;
+  notes.replaceChildren(...imported.notes.map(problemItem));
+  notesNone.hidden = imported.notes.length > 0;
+  importResult.hidden = false;
+  deliver(articleText);
+}
+
+function deliver(articleText) {
+  if (articleText !== sent) {
+    sent = articleText;
     preview.article = sent;
   }
 }
+
+format.addEventListener('change', () => {
+  editorLabel.textContent = EDITOR_LABELS[format.value];
+  send();
+});
 
 editor.addEventListener('input', () => {
   clearTimeout(timer);
@@ -68,6 +125,8 @@ sample.addEventListener('change', async () => {
   // A slow answer must not overwrite a sample chosen after it.
   if (name !== sample.value) return;
   editor.value = text;
+  format.value = sample.selectedOptions[0].dataset.format ?? 'article';
+  editorLabel.textContent = EDITOR_LABELS[format.value];
   send();
 });
 
@@ -93,14 +152,15 @@ preview.addEventListener('broadsheet-render', (event) => {
   htmlView.textContent = renderArticle(sent ?? editor.value, options());
 });
 
-preview.addEventListener('broadsheet-error', (event) => {
-  const { errors } = event.detail;
+preview.addEventListener('broadsheet-error', (event) => showProblems(event.detail.errors));
+
+function showProblems(errors) {
   status.textContent = `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}; the last good render stays in place.`;
   renderTime.textContent = '';
   editor.setAttribute('aria-invalid', 'true');
   problems.replaceChildren(...errors.map(problemItem));
   problems.hidden = false;
-});
+}
 
 /** One problem as a button that selects its spot in the editor. */
 function problemItem(problem) {

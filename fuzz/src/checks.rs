@@ -21,6 +21,25 @@ pub fn json_text(text: &str) -> Result<(), String> {
     }
 }
 
+/// A source document through an importer: an article whose own JSON validates again to the same
+/// model and which holds the oracle as a fragment and a page, or a refusal that says why.
+pub fn imported(text: &str, from: broadsheet::import::Source) -> Result<(), String> {
+    let options = Options::default();
+    match broadsheet::import::import(text, from, Some("A headline the source lacks"), &options.limits) {
+        Ok(imported) => {
+            let json = imported.json.to_json(broadsheet::json::JsonStyle::Pretty);
+            let again = broadsheet::parse(&json, &options.limits)
+                .map_err(|error| format!("the imported article's JSON does not validate again: {error}\n--- article ---\n{json}"))?;
+            if again != imported.article {
+                return Err(format!("the imported article's JSON reads back as a different article\n--- article ---\n{json}"));
+            }
+            rendered(&imported.article, &options)?;
+            page(&imported.article, &options)
+        }
+        Err(error) => well_formed(&error, &[]),
+    }
+}
+
 /// A refusal says what and where: at least one problem, each with a message, and (when
 /// `paths` is not empty) each at one of `paths`.
 pub fn well_formed(error: &Error, paths: &[&str]) -> Result<(), String> {

@@ -1,0 +1,13 @@
+//! Raw bytes as Portable Text through the importer: no panic, and an imported article
+//! validates again from its own JSON and holds the rendering oracle.
+#![no_main]
+
+use broadsheet::import::Source;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Err(report) = broadsheet_fuzz::checks::imported(text, Source::PortableText) {
+        panic!("{report}\n--- input ---\n{text}");
+    }
+});
