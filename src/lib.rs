@@ -24,6 +24,7 @@ pub mod json;
 mod markdown;
 mod options;
 mod outline;
+pub mod privacy;
 mod render;
 mod validate;
 pub mod vimeo;
@@ -79,6 +80,21 @@ impl Options {
 /// Writes a valid article as one `<article>` element.
 pub fn render(article: &Article, options: &Options) -> String {
     render::article(article, options)
+}
+
+/// Which other sites the article's HTML makes a reader's browser contact, before any interaction
+/// and when a video is played, each with the part of the article that causes it.
+///
+/// ```
+/// let json = r#"{"headline": "H", "body": [{"type": "youtube", "id": "dQw4w9WgXcQ", "title": "T"}]}"#;
+/// let article = broadsheet::parse(json, &Default::default()).unwrap();
+/// let report = broadsheet::privacy_report(&article, &Default::default());
+/// assert_eq!(report.origins_before_interaction(), ["https://i.ytimg.com"]);
+/// assert_eq!(report.origins_on_activation(), ["https://www.youtube-nocookie.com"]);
+/// assert_eq!(report.before_interaction[0].path.to_string(), "body[0]");
+/// ```
+pub fn privacy_report(article: &Article, options: &Options) -> privacy::PrivacyReport {
+    privacy::report(article, options)
 }
 
 /// Writes a valid article as a whole page that links `stylesheet` and the JS shell at `script`.

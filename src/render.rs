@@ -1,6 +1,7 @@
 //! The HTML writer: one pass over the model, appending to one `String`, one method per block.
 
 use crate::article::*;
+use crate::error::Path;
 use crate::escape::{self, check_url, UrlUse};
 use crate::markdown;
 use crate::options::{Options, PosterPolicy};
@@ -21,6 +22,23 @@ pub struct CheckedHtml {
     pub markdown_fields: usize,
     /// Whether every one of them passed `markdown::problems`; if not, `html` is not to be used.
     pub markdown_clean: bool,
+}
+
+/// Where the HTML of one part of the article (the hero, a body block, a related item) starts.
+pub struct Place {
+    /// A byte offset into the HTML.
+    pub at: usize,
+    /// The part's path in the article (`body[3]`); the root for what belongs to no block.
+    pub path: Path,
+}
+
+/// Writes `article`, noting where each part starts, so that a reader of the HTML can say which
+/// block wrote what (the privacy report).
+pub fn article_with_places(article: &Article, options: &Options) -> (String, Vec<Place>) {
+    let mut writer = Writer::new(article, options);
+    writer.places = Some(Vec::new());
+    writer.article(article);
+    (writer.out, writer.places.unwrap_or_default())
 }
 
 /// Writes `article`, applying validation's Markdown checks to each field on the way.
@@ -70,6 +88,8 @@ struct Writer<'a> {
     /// Markdown fields written, and whether every one would pass validation's Markdown checks.
     markdown_fields: usize,
     markdown_clean: bool,
+    /// Where each part starts, when asked for ([`article_with_places`]).
+    places: Option<Vec<Place>>,
 }
 
 /// Media are written the same way in the hero and the body, but load differently.
@@ -105,6 +125,14 @@ impl<'a> Writer<'a> {
             title_id,
             markdown_fields: 0,
             markdown_clean: true,
+            places: None,
+        }
+    }
+
+    /// Notes that the part at `path` starts here, when places are recorded.
+    fn place(&mut self, path: impl FnOnce() -> Path) {
+        if let Some(places) = &mut self.places {
+            places.push(Place { at: self.out.len(), path: path() });
         }
     }
 
@@ -198,15 +226,20 @@ impl<'a> Writer<'a> {
         self.attr("aria-labelledby", &title_id);
         self.push(">\n");
         self.header(article, &title_id);
+        if article.hero.is_some() {
+            self.place(|| Path::default().key("hero"));
+        }
         match &article.hero {
             Some(Media::Image(image)) => self.image(image, Placement::Hero),
             Some(Media::YouTube(video)) => self.youtube(video, Placement::Hero),
             None => {}
         }
         self.push("<div class=\"bs-body\">\n");
-        for block in &article.body {
+        for (i, block) in article.body.iter().enumerate() {
+            self.place(|| Path::default().key("body").index(i));
             self.block(block);
         }
+        self.place(Path::default);
         self.push("</div>\n");
         self.footer(article);
         if let Some(related) = &article.related {
@@ -624,7 +657,8 @@ impl<'a> Writer<'a> {
         self.text(&related.title);
         self.close_heading(level);
         self.push("<ul class=\"bs-related__list\">\n");
-        for item in &related.items {
+        for (i, item) in related.items.iter().enumerate() {
+            self.place(|| Path::default().key("related").key("items").index(i));
             self.push("<li class=\"bs-related__item\"><a class=\"bs-related__link\"");
             self.url_attr("href", &item.url, UrlUse::Link);
             self.push(">");
@@ -645,6 +679,7 @@ impl<'a> Writer<'a> {
             self.text(&item.headline);
             self.push("</span></a></li>\n");
         }
+        self.place(Path::default);
         self.push("</ul>\n</aside>\n");
     }
 }

@@ -57,6 +57,16 @@ pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Res
     Ok(result.into())
 }
 
+/// The privacy report of an article rendered with `options`:
+/// `{ beforeInteraction: [{ origin, url, path }], onActivation: […] }`.
+#[wasm_bindgen(js_name = privacyReport, skip_typescript)]
+pub fn privacy_report(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    let article = read_article(&article, &options).map_err(|e| to_js_error(&e))?;
+    let report = crate::privacy_report(&article, &options);
+    js_sys::JSON::parse(&report.to_json(crate::json::JsonStyle::Script))
+}
+
 /// The package version.
 #[wasm_bindgen(skip_typescript)]
 pub fn version() -> String {

@@ -261,6 +261,22 @@ export interface ValidationResult {
   errors: ArticleProblem[];
 }
 
+/** One request to another site, and the part of the article that causes it. */
+export interface PrivacyContact {
+  /** `https://i.ytimg.com` */
+  origin: string;
+  url: string;
+  /** `hero`, `body[3]`, `related.items[0]`; `""` for the article as a whole. */
+  path: string;
+}
+
+export interface PrivacyReport {
+  /** Made as the page loads (lazy images as the reader scrolls to them). */
+  beforeInteraction: PrivacyContact[];
+  /** Made when the reader plays a video. */
+  onActivation: PrivacyContact[];
+}
+
 /** The document formats `importArticle` reads. */
 export type ImportFormat = "wordpress" | "ans" | "portable-text";
 
@@ -310,6 +326,8 @@ export function initSync(input: { module: SyncInitInput }): InitOutput;
 export function renderArticle(article: Article | string, options?: RenderOptions): string;
 /** Validates an article; never throws on a bad article. */
 export function validateArticle(article: Article | string): ValidationResult;
+/** Every other site the article's HTML makes a browser contact, and when; throws an `ArticleError` if it is invalid. */
+export function privacyReport(article: Article | string, options?: RenderOptions): PrivacyReport;
 /**
  * Makes a format 1.1 article of a WordPress post, an ANS story or Portable Text (JSON text, an
  * object, or block markup); throws an `ArticleError` when no valid article can be made. In the

@@ -3,7 +3,7 @@
 // as `broadsheet-wasm.js` says: the browser build's glue fetches it, the server build reads it from
 // disk where it is on disk (Node, Bun, Deno, whose fetch cannot read files).
 import initCore, {
-  __wbg_reset_state as resetCore, renderArticle as renderCore, validateArticle as validateCore,
+  __wbg_reset_state as resetCore, privacyReport as privacyCore, renderArticle as renderCore, validateArticle as validateCore,
 } from "./broadsheet-core.js";
 import { hydrate } from "./broadsheet-shell.js";
 import { importCore, wasmOnDisk } from "./broadsheet-wasm.js";
@@ -24,6 +24,14 @@ export function renderArticle(article, options) {
 /** Validates an article (an object or JSON text); never throws on a bad article. */
 export function validateArticle(article) {
   return validateCore(asJsonText(article));
+}
+
+/**
+ * Every other site the article's HTML makes a reader's browser contact: `beforeInteraction`
+ * (images, YouTube's posters) and `onActivation` (a video's player), each with the block's path.
+ */
+export function privacyReport(article, options) {
+  return privacyCore(asJsonText(article), options);
 }
 
 /**

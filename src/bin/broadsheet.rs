@@ -9,11 +9,14 @@ use broadsheet::json::JsonStyle;
 use broadsheet::{Options, JSON_SCHEMA};
 
 const USAGE: &str = "usage:
-  broadsheet render FILE|- [--page] [--options OPTIONS.json] [--stylesheet HREF] [--script SRC]
+  broadsheet render FILE|- [--page] [--report] [--options OPTIONS.json] [--stylesheet HREF] [--script SRC]
       write the article as an HTML fragment (or, with --page, a whole page);
-      OPTIONS.json holds render options as the JS package takes them (camelCase)
-  broadsheet check FILE...
-      print every problem as FILE: path: message; exit 1 if there is any
+      OPTIONS.json holds render options as the JS package takes them (camelCase);
+      --report prints instead the privacy report: every other site the HTML makes a browser
+      contact, before any interaction and when a video is played, each with its block's path
+  broadsheet check [--report] FILE...
+      print every problem as FILE: path: message; exit 1 if there is any;
+      --report adds each valid article's privacy report, one FILE: line per request
   broadsheet import --from wordpress|ans|portable-text [--headline TEXT] FILE|-
       read a WordPress post (REST API, context=edit) or its block markup, an Arc XP ANS story, or
       Portable Text; print the format 1.1 article as JSON, and on stderr one note per line
@@ -26,7 +29,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("render") => render(&args[1..]),
-        Some("check") if args.len() > 1 => check(&args[1..]),
+        Some("check") => check(&args[1..]),
         Some("import") => import(&args[1..]),
         Some("schema") if args.len() == 1 => print(JSON_SCHEMA),
         Some("-h" | "--help" | "help") => print(&format!("{USAGE}\n")),
@@ -60,12 +63,14 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
     let mut options_file = None;
     let mut page = false;
+    let mut report = false;
     let mut stylesheet = "broadsheet.css".to_owned();
     let mut script = "broadsheet-element.js".to_owned();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--page" => page = true,
+            "--report" => report = true,
             "--options" => options_file = Some(rest.next().ok_or(format!("--options needs a file\n{USAGE}\n"))?),
             "--stylesheet" => stylesheet = rest.next().ok_or(format!("--stylesheet needs a value\n{USAGE}\n"))?.clone(),
             "--script" => script = rest.next().ok_or(format!("--script needs a value\n{USAGE}\n"))?.clone(),
@@ -94,6 +99,9 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
             return Ok(ExitCode::FAILURE);
         }
     };
+    if report {
+        return print(&broadsheet::privacy_report(&article, &options).to_string());
+    }
     let html = if page {
         broadsheet::render_page(&article, &options, &stylesheet, &script)
     } else {
@@ -135,21 +143,30 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-fn check(files: &[String]) -> Result<ExitCode, String> {
-    let limits = Options::default().limits;
-    let mut report = String::new();
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let privacy = args.iter().any(|arg| arg == "--report");
+    let files: Vec<&String> = args.iter().filter(|arg| *arg != "--report").collect();
+    if files.is_empty() {
+        return Err(format!("check needs a file\n{USAGE}\n"));
+    }
+    let options = Options::default();
+    let (mut out, mut failed) = (String::new(), false);
     for file in files {
-        match read(file) {
-            Ok(json) => {
-                if let Err(error) = broadsheet::parse(&json, &limits) {
-                    report.push_str(&problems(file, &error));
-                }
+        let article = read(file).and_then(|json| broadsheet::parse(&json, &options.limits).map_err(|error| problems(file, &error)));
+        match article {
+            Ok(article) if privacy => {
+                let report = broadsheet::privacy_report(&article, &options).to_string();
+                out.extend(report.lines().map(|line| format!("{file}: {line}\n")));
             }
-            Err(message) => report.push_str(&message),
+            Ok(_) => {}
+            Err(message) => {
+                failed = true;
+                out.push_str(&message);
+            }
         }
     }
-    print(&report)?;
-    Ok(if report.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    print(&out)?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// One `FILE: path: message` line per problem.
