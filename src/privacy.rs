@@ -23,7 +23,7 @@ pub struct PrivacyReport {
 pub struct Contact {
     /// `https://i.ytimg.com`.
     pub origin: String,
-    /// What is requested.
+    /// What is requested (a fragment, which never leaves the browser, left out).
     pub url: String,
     /// The part of the article that causes it (`hero`, `body[3]`, `related.items[0]`).
     pub path: Path,
@@ -42,6 +42,7 @@ pub fn report(article: &Article, options: &Options) -> PrivacyReport {
         let path = || place_of(&places, start);
         let mut add = |list: &mut Vec<Contact>, url: String| {
             if let Some(origin) = origin(&url) {
+                let url = url.split('#').next().unwrap_or_default().to_owned();
                 list.push(Contact { origin, url, path: path() });
             }
         };
