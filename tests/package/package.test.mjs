@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { initSync, renderArticle, validateArticle, version, mount, hydrate } from "../../pkg/broadsheet.js";
+import { initSync, renderArticle, validateArticle, version, mount, hydrate, importArticle, privacyReport } from "../../pkg/broadsheet.js";
 
 const root = new URL("../../", import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), "utf8");
@@ -102,7 +102,7 @@ test("the package describes itself truthfully", () => {
   assert.equal(typeof mount, "function");
   assert.equal(typeof hydrate, "function");
   const entry = read("pkg/broadsheet.d.ts");
-  for (const name of ["renderArticle", "validateArticle", "version", "initSync", "releaseMemory", "mount", "hydrate"]) {
+  for (const name of ["renderArticle", "validateArticle", "privacyReport", "importArticle", "version", "initSync", "releaseMemory", "mount", "hydrate"]) {
     assert.match(entry, new RegExp(`^export function ${name}\\b`, "m"), name);
   }
   assert.match(entry, /^export default function init\b/m);
@@ -120,6 +120,47 @@ test("the server build renders every fixture exactly as the browser build", asyn
     assert.equal(server.renderArticle(json, options), expected, `${name}.json as text`);
     assert.equal(server.renderArticle(JSON.parse(json), options), expected, `${name}.json as an object`);
   }
+});
+
+test("privacyReport gives every fixture's report exactly as the native one (tests/privacy/)", () => {
+  for (const name of inputs("tests/fixtures/")) {
+    const json = read(`tests/fixtures/${name}.json`);
+    const optionsFile = `tests/fixtures/${name}.options.json`;
+    const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
+    const report = privacyReport(JSON.parse(json), options);
+    const lines = [["before interaction", report.beforeInteraction], ["on activation", report.onActivation]].flatMap(([when, contacts]) =>
+      contacts.length ? contacts.map((c) => `${when}: ${c.origin}: ${c.path || "article"}: ${c.url}\n`) : [`${when}: none\n`]);
+    assert.equal(lines.join(""), read(`tests/privacy/${name}.txt`), name);
+  }
+  assert.throws(() => privacyReport({ headline: "" , body: [] }), { path: "headline" });
+});
+
+test("importArticle: the server build imports every fixture exactly as the native importer; the browser build says where it is", async () => {
+  const server = await import("../../pkg/server/broadsheet.js");
+  await server.default();
+  let imported = 0;
+  for (const format of ["wordpress", "ans", "portable-text"]) {
+    const dir = `tests/import/${format}/`;
+    for (const file of readdirSync(new URL(dir, root)).filter((f) => /\.(json|html)$/.test(f) && !f.endsWith(".article.json")).sort()) {
+      const stem = file.replace(/\.(json|html)$/, "");
+      const source = read(dir + file);
+      if (existsSync(new URL(`${dir}${stem}.error.txt`, root))) {
+        assert.throws(() => server.importArticle(source, { from: format }), (error) => `${error.message}\n` === read(`${dir}${stem}.error.txt`).split("\n")[0] + "\n", `${dir}${file}`);
+        continue;
+      }
+      const { article, notes } = server.importArticle(source, { from: format });
+      assert.deepEqual(article, JSON.parse(read(`${dir}${stem}.article.json`)), `${dir}${file}`);
+      assert.equal(notes.map((n) => `${n.path ? `${n.path}: ` : ""}${n.message}\n`).join(""), read(`${dir}${stem}.notes.txt`), `${dir}${file} notes`);
+      if (file.endsWith(".json")) assert.deepEqual(server.importArticle(JSON.parse(source), { from: format }).article, article, `${dir}${file} as an object`);
+      imported++;
+    }
+  }
+  assert.ok(imported >= 3, `${imported} fixtures imported`);
+  assert.throws(() => server.importArticle("{}", {}), { name: "TypeError", message: /`from` is required: one of wordpress, ans, portable-text/ });
+  assert.throws(() => server.importArticle("{}", { from: "medium" }), { name: "TypeError", message: /unknown source format "medium"/ });
+  assert.throws(() => server.importArticle('{"type": "story",', { from: "ans" }), (e) => e.line === 1 && e.column === 19 && /^invalid JSON/.test(e.message));
+  assert.throws(() => server.importArticle({ get type() { throw new Error("boom"); } }, { from: "ans" }), { name: "TypeError" });
+  assert.throws(() => importArticle("{}", { from: "ans" }), /importArticle is in the server build/);
 });
 
 test("sizes hold their budgets (scripts/sizes.mjs)", () => {

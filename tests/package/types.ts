@@ -1,7 +1,8 @@
 // Type test for pkg/broadsheet.d.ts: `tsc -p tests/package` must pass, and every
 // `@ts-expect-error` below must still be an error.
 import init, {
-  initSync, renderArticle, validateArticle, mount, hydrate, version,
+  initSync, renderArticle, validateArticle, mount, hydrate, version, importArticle, privacyReport,
+  type ImportResult, type PrivacyReport,
   type Article, type RenderOptions, type ArticleError, type ArticleProblem, type ValidationResult,
 } from "../../pkg/broadsheet.js";
 import type { BroadsheetArticleElement } from "../../pkg/broadsheet-element.js";
@@ -48,6 +49,14 @@ element.options = options;
 element.addEventListener("broadsheet-render", (event) => { const ms: number = event.detail.durationMs; });
 element.addEventListener("broadsheet-error", (event) => { const first: ArticleProblem = event.detail.errors[0]; });
 
+const imported: ImportResult = importArticle("<!-- wp:paragraph --><p>Hi</p><!-- /wp:paragraph -->", { from: "wordpress", headline: "Hi" });
+const importedArticle: Article = imported.article;
+const notePath: string = imported.notes[0].path;
+const report: PrivacyReport = privacyReport(article, { poster: "self-hosted" });
+const firstOrigin: string = report.beforeInteraction[0].origin;
+// @ts-expect-error only the three formats
+importArticle("{}", { from: "medium" });
+
 // @ts-expect-error headline is required
 const noHeadline: Article = { body: [] };
 // @ts-expect-error no such block type
@@ -61,4 +70,4 @@ renderArticle(article, 3);
 // @ts-expect-error the element's options are RenderOptions
 element.options = { headingShift: "1" };
 
-export { html, problems, v, noHeadline, badBlock, badLevel, badPoster };
+export { html, problems, v, noHeadline, badBlock, badLevel, badPoster, importedArticle, notePath, firstOrigin };
