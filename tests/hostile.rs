@@ -520,3 +520,85 @@ fn fuzzing_findings_stay_fixed() {
         "<a href=\"/i.png\">see a@example.com b</a>"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The XSS corpus through the importers: every payload in every string of each format's fullest
+// fixture, one position at a time (checked here by the oracle), and all positions at once (also
+// loaded in Chromium by tests/xss/browser.test.mjs).
+
+/// Each format's fullest fixture.
+const IMPORT_BASES: [(broadsheet::import::Source, &str); 3] = [
+    (broadsheet::import::Source::WordPress, "tests/import/wordpress/rest-post.json"),
+    (broadsheet::import::Source::Ans, "tests/import/ans/story.json"),
+    (broadsheet::import::Source::PortableText, "tests/import/portable-text/post.json"),
+];
+
+/// `payload` where `original` was, or inside its first element when `original` holds markup (the
+/// place a tag's content goes), so both plain strings and HTML strings are attacked.
+fn injected(original: &str, payload: &str, inside: bool) -> String {
+    match (inside, original.find('>')) {
+        (true, Some(at)) => format!("{}{payload}{}", &original[..=at], &original[at + 1..]),
+        (true, None) => format!("{original}{payload}"),
+        (false, _) => payload.to_owned(),
+    }
+}
+
+/// Imports `source` (a headline given, in case the payload took the source's), and checks the
+/// article by the oracle; `Ok(None)` when the importer refused the document with a proper error.
+fn import_checked(source: &str, from: broadsheet::import::Source) -> Result<Option<String>, String> {
+    let options = broadsheet::Options::default();
+    match broadsheet::import::import(source, from, Some("Imported"), &options.limits) {
+        Ok(imported) => {
+            checks::rendered(&imported.article, &options)?;
+            Ok(Some(broadsheet::render(&imported.article, &options)))
+        }
+        Err(error) => checks::well_formed(&error, &[]).map(|()| None),
+    }
+}
+
+#[test]
+fn xss_corpus_in_every_import_position() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(root.join("tests/xss/payloads.json")).unwrap()).unwrap();
+    let payloads: Vec<(String, String)> = corpus["payloads"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(category, list)| {
+            list.as_array().unwrap().iter().enumerate().map(move |(i, p)| (format!("{category} {i}"), p.as_str().unwrap().to_owned()))
+        })
+        .collect();
+    let (mut cases, mut failures, mut positions) = (Vec::new(), Vec::new(), 0);
+    for (from, file) in IMPORT_BASES {
+        let base: Value = serde_json::from_str(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap();
+        let mut fields = Vec::new();
+        string_fields(&base, String::new(), String::new(), &mut fields);
+        positions += fields.len();
+        for (name, payload) in &payloads {
+            for inside in [false, true] {
+                let mut everywhere = base.clone();
+                for (path, pointer) in &fields {
+                    let mut one = base.clone();
+                    let original = one.pointer(pointer).and_then(Value::as_str).unwrap().to_owned();
+                    *one.pointer_mut(pointer).unwrap() = Value::String(injected(&original, payload, inside));
+                    *everywhere.pointer_mut(pointer).unwrap() = Value::String(injected(&original, payload, inside));
+                    if let Err(report) = import_checked(&one.to_string(), from) {
+                        failures.push(format!("{file}: {name} in {path}:\n{report}"));
+                    }
+                }
+                match import_checked(&everywhere.to_string(), from) {
+                    Ok(Some(html)) => cases.push(json!({ "name": format!("{name}{}", if inside { " inside" } else { "" }), "field": format!("every string of {file}"), "html": html })),
+                    Ok(None) => {}
+                    Err(report) => failures.push(format!("{file}: {name} in every string:\n{report}")),
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} importer XSS cases fail:\n{}", failures.len(), failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n\n"));
+    assert!(cases.len() >= payloads.len() * 3, "only {} whole-document cases imported", cases.len());
+    let out = root.join("target/xss");
+    std::fs::create_dir_all(&out).unwrap();
+    let summary = json!({ "payloads": payloads.len(), "positions": positions, "cases": cases });
+    std::fs::write(out.join("import-cases.json"), summary.to_string()).unwrap();
+    eprintln!("xss: {} payloads x {positions} source strings, one at a time and all at once; {} imported documents for Chromium", payloads.len(), cases.len());
+}

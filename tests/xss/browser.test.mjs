@@ -1,5 +1,7 @@
 // The XSS corpus in a real browser. tests/hostile.rs injects every payload of payloads.json into
 // every string field of base.json; what validation accepts is rendered to target/xss/cases.json.
+// It also injects each payload into every string of each importer's fullest fixture at once
+// (target/xss/import-cases.json: the articles the importers made of them, rendered).
 // Here each rendered article is loaded as part of a page (parsed by Chromium as a server-rendered
 // page would be, inside <broadsheet-article> with the package's element, which hydrates the video
 // facades), then every element gets the events handlers listen for, and every link and button is
@@ -143,7 +145,7 @@ function batchPage(cases, offset) {
 let browser;
 before(async () => {
   // Render the corpus first, so the cases are those of the code under test.
-  execFileSync("cargo", ["test", "--release", "--quiet", "--test", "hostile", "xss_corpus_in_every_field"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("cargo", ["test", "--release", "--quiet", "--test", "hostile", "xss_corpus_in_every"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   browser = await launchBrowser();
 });
 after(() => browser?.close());
@@ -227,17 +229,14 @@ test("the detectors catch known-bad HTML (control)", async () => {
   }
 });
 
-test("no XSS payload in any field executes or escapes the policy in Chromium", async (t) => {
-  const corpus = JSON.parse(readFileSync(new URL("target/xss/cases.json", ROOT), "utf8"));
-  const cases = corpus.cases;
-  assert.ok(corpus.payloads >= 150 && cases.length > 1000, "the corpus is too small");
+/** Loads `cases` in batches, two pages at a time (one per core); every finding names its case. */
+async function loadAll(cases) {
   const failures = [];
   let clicks = 0;
   const started = Date.now();
   const limit = Math.min(Number(process.env.XSS_LIMIT ?? cases.length), cases.length);
   const offsets = [];
   for (let offset = 0; offset < limit; offset += BATCH) offsets.push(offset);
-  // Two pages at a time: one per core.
   const worker = async () => {
     for (let offset = offsets.shift(); offset !== undefined; offset = offsets.shift()) await check(offset);
   };
@@ -261,7 +260,25 @@ test("no XSS payload in any field executes or escapes the policy in Chromium", a
     }
   };
   await Promise.all([worker(), worker()]);
+  return { failures, clicks, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+test("no XSS payload in any field executes or escapes the policy in Chromium", async (t) => {
+  const corpus = JSON.parse(readFileSync(new URL("target/xss/cases.json", ROOT), "utf8"));
+  const cases = corpus.cases;
+  assert.ok(corpus.payloads >= 150 && cases.length > 1000, "the corpus is too small");
+  const { failures, clicks, seconds } = await loadAll(cases);
   t.diagnostic(`${corpus.payloads} payloads x ${corpus.fields} fields: ${corpus.refused} refused by validation, ` +
-    `${cases.length} rendered and loaded in Chromium${HAS_ELEMENT ? " (hydrated by the element)" : ""}, ${clicks} clicks, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    `${cases.length} rendered and loaded in Chromium${HAS_ELEMENT ? " (hydrated by the element)" : ""}, ${clicks} clicks, ${seconds} s`);
+  assert.deepEqual(failures, []);
+});
+
+test("no XSS payload in any string of an imported WordPress post, ANS story or Portable Text document executes in Chromium", async (t) => {
+  const corpus = JSON.parse(readFileSync(new URL("target/xss/import-cases.json", ROOT), "utf8"));
+  const cases = corpus.cases;
+  assert.ok(corpus.payloads >= 150 && cases.length >= corpus.payloads * 3, "the corpus is too small");
+  const { failures, clicks, seconds } = await loadAll(cases);
+  t.diagnostic(`${corpus.payloads} payloads in all ${corpus.positions} source strings at once: ${cases.length} imported documents ` +
+    `loaded in Chromium, ${clicks} clicks, ${seconds} s`);
   assert.deepEqual(failures, []);
 });
