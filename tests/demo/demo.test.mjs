@@ -353,6 +353,49 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
+const IMPORT_SAMPLES = {
+  wordpress: 'tests/import/wordpress/rest-post',
+  ans: 'tests/import/ans/story',
+  'portable-text': 'tests/import/portable-text/post',
+};
+
+test('a WordPress post, an ANS story and a Portable Text document are imported: notes, the article JSON, the article', async () => {
+  const { context, page, requests, checkClean } = await open();
+  // The samples' pictures live on their publishers' hosts: answered locally with the poster.
+  await context.route((url) => !url.href.startsWith(base) && !/^https:\/\/(i\.ytimg\.com|www\.youtube-nocookie\.com)\//.test(url.href),
+    (route) => route.fulfill({ contentType: 'image/svg+xml', body: POSTER }));
+  for (const [format, stem] of Object.entries(IMPORT_SAMPLES)) {
+    const expected = JSON.parse(readFileSync(join(root, `${stem}.article.json`), 'utf8'));
+    const notes = readFileSync(join(root, `${stem}.notes.txt`), 'utf8').split('\n').filter(Boolean);
+    const event = await chooseSample(page, `import-${format}`);
+    assert.equal(event.type, 'broadsheet-render', format);
+    assert.equal(await page.inputValue('#format'), format);
+    assert.equal(await page.isVisible('#import-result'), true);
+    assert.deepEqual(JSON.parse(await page.textContent('#imported')), expected, `${format}: the article the importer made`);
+    assert.deepEqual(await page.$$eval('#notes li', (items) => items.map((li) => li.textContent)), notes, `${format}: the notes`);
+    assert.equal(await page.isVisible('#notes-none'), notes.length === 0);
+    assert.equal((await page.textContent('#preview .bs-headline')).trim(), expected.headline);
+    // A note selects its place in the source.
+    const withPath = await page.$$eval('#notes li', (items) => items.findIndex((li) => li.querySelector('code')));
+    if (withPath >= 0) {
+      await page.click(`#notes li:nth-child(${withPath + 1}) button`);
+      const selection = await editorSelection(page);
+      assert.ok(selection.focused && selection.text.length > 0, `${format}: a note selects its source`);
+    }
+  }
+  // The importers come with the server build, fetched once, on the first import.
+  assert.equal(requests.filter((url) => url.endsWith('/pkg/server/broadsheet_bg.wasm')).length, 1);
+  // A document the importer cannot read is a problem, like an invalid article; the last good render stays.
+  await page.fill('#json', '{"type": "video", "headlines": {"basic": "Not a story"}}');
+  await page.waitForSelector('#problems:not([hidden])');
+  assert.match(await page.textContent('#problems'), /not an ANS story/);
+  assert.equal(await page.isVisible('#import-result'), false);
+  await page.selectOption('#format', 'article');
+  assert.equal(await page.textContent('#json-label'), 'Article JSON');
+  await checkClean([base, 'https://']);
+  await context.close();
+});
+
 test('the server stops cleanly on SIGINT', async () => {
   server.kill('SIGINT');
   const [code] = await once(server, 'exit');
