@@ -112,9 +112,8 @@ impl<'a> Metadata<'a> {
                 .done()
         });
         let videos = self.videos();
-        let mut object = Object(vec![(Cow::Borrowed("@context"), text("https://schema.org"))]);
-        object.0.extend(Object::typed("NewsArticle").0);
-        object
+        Object(vec![(Cow::Borrowed("@context"), text("https://schema.org"))])
+            .set("@type", text("NewsArticle"))
             .set("headline", text(&article.headline))
             .set("description", self.description.as_deref().map(text))
             .set("inLanguage", article.lang.as_deref().map(text))
