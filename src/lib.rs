@@ -21,6 +21,7 @@ pub mod escape;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod json;
+mod json_ld;
 mod markdown;
 mod options;
 mod outline;
@@ -98,8 +99,48 @@ pub fn privacy_report(article: &Article, options: &Options) -> privacy::PrivacyR
 }
 
 /// Writes a valid article as a whole page that links `stylesheet` and the JS shell at `script`.
+/// Its `<head>` says what the article is for search engines and link previews: a description,
+/// Open Graph and Twitter card tags, and [`json_ld`] in a `<script type="application/ld+json">`.
 pub fn render_page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
     render::page(article, options, stylesheet, script)
+}
+
+/// What the article is, as schema.org JSON-LD for search engines: one `NewsArticle` (headline,
+/// the dek as `description`, dates, authors, the lead image, section, tags) with a `VideoObject`
+/// under `video` for each YouTube and Vimeo video, hero first, so videos behind facades are still
+/// found. Only what the article says is written; relative URLs are made absolute against the
+/// article's `url`, or left out when it has none. A video's `thumbnailUrl` is the poster its
+/// facade shows under `options.poster`.
+///
+/// For a page that renders the fragment itself: write
+/// `value.to_json(JsonStyle::Script)` inside `<script type="application/ld+json">`, which
+/// escapes `<`, `>`, `&`, U+2028 and U+2029 so the text cannot end the element.
+/// [`render_page`] does this.
+///
+/// ```
+/// use broadsheet::json::JsonStyle;
+///
+/// let json = r#"{
+///   "headline": "Raid footage released", "url": "https://news.example.com/raid",
+///   "published": "2019-10-31T16:20:00Z",
+///   "body": [{ "type": "youtube", "id": "Bm5lP1dHq9E", "title": "Body camera footage",
+///              "poster": "/media/raid.jpg", "duration": 134 }]
+/// }"#;
+/// let article = broadsheet::parse(json, &Default::default()).unwrap();
+/// let value = broadsheet::json_ld(&article, &broadsheet::Options::default());
+/// assert_eq!(
+///     value.to_json(JsonStyle::Script),
+///     concat!(
+///         r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Raid footage released","#,
+///         r#""datePublished":"2019-10-31T16:20:00Z","mainEntityOfPage":"https://news.example.com/raid","#,
+///         r#""video":[{"@type":"VideoObject","name":"Body camera footage","description":"Body camera footage","#,
+///         r#""thumbnailUrl":"https://news.example.com/media/raid.jpg","duration":"PT2M14S","#,
+///         r#""embedUrl":"https://www.youtube.com/embed/Bm5lP1dHq9E","url":"https://www.youtube.com/watch?v=Bm5lP1dHq9E"}]}"#,
+///     )
+/// );
+/// ```
+pub fn json_ld(article: &Article, options: &Options) -> json::Value<'static> {
+    json_ld::Metadata::of(article, options).json_ld()
 }
 
 /// The Markdown source the writer parses for an inline field (`dek`, paragraphs, headings,

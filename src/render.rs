@@ -1,10 +1,14 @@
 //! The HTML writer: one pass over the model, appending to one `String`, one method per block.
 
+use std::borrow::Cow;
+
 use crate::article::*;
 use crate::error::Path;
 use crate::escape::{self, check_url, UrlUse};
+use crate::json::JsonStyle;
+use crate::json_ld::Metadata;
 use crate::markdown;
-use crate::options::{Options, PosterPolicy};
+use crate::options::Options;
 use crate::outline::{push_slug, Outline};
 use crate::{vimeo, youtube};
 
@@ -49,10 +53,16 @@ pub fn article_checked(article: &Article, options: &Options) -> CheckedHtml {
 }
 
 /// Writes `article` as a whole HTML page: doctype, viewport, title, canonical link, the stylesheet
-/// at `stylesheet` and the JS shell at `script` (which hydrates the video facades).
+/// at `stylesheet` and the JS shell at `script` (which hydrates the video facades), and what the
+/// article says about itself for search engines and link previews: a description, Open Graph and
+/// Twitter card tags, and schema.org JSON-LD.
 pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
     let fragment = self::article(article, options);
-    let mut out = String::with_capacity(fragment.len() + 512);
+    let metadata = Metadata::of(article, options);
+    // `Script` writes `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes: nothing in the text can
+    // close the element, open a comment, or end a line for a JS parser.
+    let json_ld = metadata.json_ld().to_json(JsonStyle::Script);
+    let mut out = String::with_capacity(fragment.len() + json_ld.len() + 2048);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape::attr(&mut out, article.lang.as_deref().unwrap_or("en"));
     out.push('"');
@@ -64,19 +74,86 @@ pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str
     out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape::text(&mut out, &article.headline);
     out.push_str("</title>\n");
-    if let Some(url) = article.url.as_deref().filter(|url| allowed(url, UrlUse::Canonical)) {
+    if let Some(description) = &metadata.description {
+        meta(&mut out, "name", "description", description);
+    }
+    if let Some(url) = metadata.url {
         out.push_str("<link rel=\"canonical\" href=\"");
         escape::attr(&mut out, url);
         out.push_str("\">\n");
     }
+    link_preview(&mut out, &metadata);
     out.push_str("<link rel=\"stylesheet\" href=\"");
     escape::attr(&mut out, stylesheet);
     out.push_str("\">\n<script type=\"module\" src=\"");
     escape::attr(&mut out, script);
-    out.push_str("\"></script>\n</head>\n<body>\n<main>\n<broadsheet-article>");
+    out.push_str("\"></script>\n<script type=\"application/ld+json\">");
+    out.push_str(&json_ld);
+    out.push_str("</script>\n</head>\n<body>\n<main>\n<broadsheet-article>");
     out.push_str(&fragment);
     out.push_str("</broadsheet-article>\n</main>\n</body>\n</html>\n");
     out
+}
+
+/// Open Graph and Twitter card tags: what a shared link shows. Every URL in `metadata` is absolute
+/// and allowed by the policy.
+fn link_preview(out: &mut String, metadata: &Metadata) {
+    let article = metadata.article;
+    meta(out, "property", "og:type", "article");
+    meta(out, "property", "og:title", &article.headline);
+    if let Some(description) = &metadata.description {
+        meta(out, "property", "og:description", description);
+    }
+    if let Some(url) = metadata.url {
+        meta(out, "property", "og:url", url);
+    }
+    if let Some(image) = &metadata.image {
+        meta(out, "property", "og:image", &image.url);
+        if let Some(alt) = image.alt {
+            meta(out, "property", "og:image:alt", alt);
+        }
+        if let Some(width) = image.width {
+            meta(out, "property", "og:image:width", &width.to_string());
+        }
+        if let Some(height) = image.height {
+            meta(out, "property", "og:image:height", &height.to_string());
+        }
+    }
+    if let Some(published) = &article.published {
+        meta(out, "property", "article:published_time", &published.machine);
+    }
+    if let Some(modified) = &article.modified {
+        meta(out, "property", "article:modified_time", &modified.machine);
+    }
+    if let Some(section) = &article.section {
+        meta(out, "property", "article:section", &section.name);
+    }
+    for tag in &article.tags {
+        meta(out, "property", "article:tag", tag);
+    }
+    let card = if metadata.image.is_some() { "summary_large_image" } else { "summary" };
+    meta(out, "name", "twitter:card", card);
+    meta(out, "name", "twitter:title", &article.headline);
+    if let Some(description) = &metadata.description {
+        meta(out, "name", "twitter:description", description);
+    }
+    if let Some(image) = &metadata.image {
+        meta(out, "name", "twitter:image", &image.url);
+        if let Some(alt) = image.alt {
+            meta(out, "name", "twitter:image:alt", alt);
+        }
+    }
+}
+
+/// `<meta {attribute}="{name}" content="…">` on a line of its own.
+fn meta(out: &mut String, attribute: &'static str, name: &'static str, content: &str) {
+    out.push_str("<meta ");
+    out.push_str(attribute);
+    out.push_str("=\"");
+    out.push_str(name);
+    out.push_str("\" content=\"");
+    escape::attr(out, content);
+    out.push_str("\">\n");
 }
 
 struct Writer<'a> {
@@ -447,11 +524,8 @@ impl<'a> Writer<'a> {
     /// A YouTube video's facade; its poster is YouTube's own unless the block or the poster policy
     /// says otherwise.
     fn youtube(&mut self, video: &YouTube, placement: Placement) {
-        let poster = match (&video.poster, self.options.poster) {
-            (Some(poster), _) => Some(Poster { src: poster.clone(), from_player_host: false }),
-            (None, PosterPolicy::YouTube) => Some(Poster { src: youtube::poster_url(&video.id), from_player_host: true }),
-            (None, PosterPolicy::SelfHostedOnly) => None,
-        };
+        let poster = youtube::poster(video, self.options.poster)
+            .map(|poster| Poster { src: poster.src, from_player_host: poster.from_youtube });
         self.facade(
             &Facade {
                 site: "YouTube",
@@ -479,7 +553,7 @@ impl<'a> Writer<'a> {
                 title: &video.title,
                 caption: video.caption.as_ref(),
                 credit: video.credit.as_deref(),
-                poster: video.poster.clone().map(|src| Poster { src, from_player_host: false }),
+                poster: video.poster.as_deref().map(|src| Poster { src: Cow::Borrowed(src), from_player_host: false }),
             },
             Placement::Body,
         );
@@ -514,7 +588,8 @@ impl<'a> Writer<'a> {
             self.attr("src", &poster.src);
             self.push(" alt=\"\"");
             if poster.from_player_host {
-                self.push(" width=\"480\" height=\"360\"");
+                self.number_attr("width", youtube::POSTER_WIDTH);
+                self.number_attr("height", youtube::POSTER_HEIGHT);
             }
             self.loading(placement);
             self.push(">");
@@ -696,11 +771,11 @@ struct Facade<'v> {
     title: &'v str,
     caption: Option<&'v Inline>,
     credit: Option<&'v str>,
-    poster: Option<Poster>,
+    poster: Option<Poster<'v>>,
 }
 
-struct Poster {
-    src: String,
+struct Poster<'v> {
+    src: Cow<'v, str>,
     /// The player's host serves it (YouTube's own): its size is known, and warming up the
     /// player's origins on intent reveals nothing new.
     from_player_host: bool,

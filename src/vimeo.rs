@@ -50,6 +50,12 @@ pub fn watch_url(id: &str, start: Option<u32>) -> String {
     }
 }
 
+/// The video's player, as search engines expect to be told of it (`embedUrl`): no autoplay, no
+/// start, no tracking parameter.
+pub fn embed_url(id: &str) -> String {
+    format!("https://player.vimeo.com/video/{id}")
+}
+
 /// The player the facade becomes when the reader asks for it; `dnt=1` asks Vimeo not to track.
 pub fn player_url(id: &str, start: Option<u32>) -> String {
     match start {
@@ -84,5 +90,6 @@ mod tests {
         assert_eq!(watch_url("76979871", Some(5)), "https://vimeo.com/76979871#t=5s");
         assert_eq!(player_url("76979871", None), "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1");
         assert_eq!(player_url("76979871", Some(5)), "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=5s");
+        assert_eq!(embed_url("76979871"), "https://player.vimeo.com/video/76979871");
     }
 }

@@ -1,5 +1,10 @@
 //! YouTube addresses: reading the forms people paste, and the URLs the facade and player use.
 
+use std::borrow::Cow;
+
+use crate::article::YouTube;
+use crate::options::PosterPolicy;
+
 /// What a YouTube URL names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VideoRef {
@@ -90,9 +95,37 @@ pub fn watch_url(id: &str, start: Option<u32>, vertical: bool) -> String {
     }
 }
 
-/// YouTube's own poster for a video (480×360).
+/// YouTube's own poster for a video ([`POSTER_WIDTH`]×[`POSTER_HEIGHT`]).
 pub fn poster_url(id: &str) -> String {
     format!("https://i.ytimg.com/vi/{id}/hqdefault.jpg")
+}
+
+/// The width of YouTube's own poster, in pixels.
+pub const POSTER_WIDTH: u32 = 480;
+/// The height of YouTube's own poster, in pixels.
+pub const POSTER_HEIGHT: u32 = 360;
+
+/// The image that stands in for a video before it plays.
+pub(crate) struct Poster<'v> {
+    pub src: Cow<'v, str>,
+    /// YouTube's own (its size is then known); otherwise the block's self-hosted one.
+    pub from_youtube: bool,
+}
+
+/// The poster a video's facade shows, and so the one the page's metadata names: the block's own,
+/// else YouTube's unless the policy allows self-hosted images only, in which case none.
+pub(crate) fn poster(video: &YouTube, policy: PosterPolicy) -> Option<Poster<'_>> {
+    match (&video.poster, policy) {
+        (Some(poster), _) => Some(Poster { src: Cow::Borrowed(poster), from_youtube: false }),
+        (None, PosterPolicy::YouTube) => Some(Poster { src: Cow::Owned(poster_url(&video.id)), from_youtube: true }),
+        (None, PosterPolicy::SelfHostedOnly) => None,
+    }
+}
+
+/// The video's player on youtube.com, as search engines expect to be told of it (`embedUrl`);
+/// the facade itself plays [`player_url`], the privacy-enhanced one.
+pub fn embed_url(id: &str) -> String {
+    format!("https://www.youtube.com/embed/{id}")
 }
 
 /// The privacy-enhanced player the facade becomes when the reader asks for it.
@@ -134,5 +167,6 @@ mod tests {
         assert_eq!(watch_url("dQw4w9WgXcQ", Some(5), false), "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=5s");
         assert_eq!(player_url("dQw4w9WgXcQ", Some(5)), "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&start=5");
         assert_eq!(player_url("dQw4w9WgXcQ", None), "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
+        assert_eq!(embed_url("dQw4w9WgXcQ"), "https://www.youtube.com/embed/dQw4w9WgXcQ");
     }
 }

@@ -1,0 +1,315 @@
+//! Search metadata: every `tests/fixtures/NAME.json` gives exactly the JSON-LD in
+//! `tests/json-ld/NAME.json` and the page `<head>` in `NAME.head.html` (`BLESS=1` rewrites them);
+//! the page's JSON-LD reads back as the API's value and as what the article says; hostile text
+//! stays inside its `<script>`; relative URLs are made absolute or left out.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use broadsheet::article::{Block, Media};
+use broadsheet::json::{self, JsonStyle};
+use broadsheet::{Article, Options};
+use scraper::{Html, Selector};
+use serde_json::{json, Value};
+
+const STYLESHEET: &str = "broadsheet.css";
+const SCRIPT: &str = "broadsheet-element.js";
+const OPEN: &str = "<script type=\"application/ld+json\">";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = root().join("tests/fixtures");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".options.json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
+    files
+}
+
+/// A fixture's article and its options (`NAME.options.json` when present), as tests/fixtures.rs reads them.
+fn load(input: &Path) -> (Article, Options) {
+    let options = match fs::read_to_string(input.with_extension("options.json")) {
+        Ok(text) => Options::from_json_value(&json::parse(&text).unwrap()).unwrap(),
+        Err(_) => Options::default(),
+    };
+    let text = fs::read_to_string(input).unwrap();
+    let article = broadsheet::parse(&text, &options.limits).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+    (article, options)
+}
+
+fn name(input: &Path) -> String {
+    input.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+/// Compares `actual` with the expected file, or writes it when blessing. Returns a mismatch.
+fn compare(expected_path: &Path, actual: &str) -> Option<String> {
+    if std::env::var_os("BLESS").is_some() {
+        fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
+        fs::write(expected_path, actual).unwrap();
+        return None;
+    }
+    let expected = fs::read_to_string(expected_path).unwrap_or_default();
+    (expected != actual).then(|| {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        format!(
+            "{} differs at line {}:\n  expected: {}\n  actual:   {}",
+            expected_path.display(),
+            line + 1,
+            expected.lines().nth(line).unwrap_or("<end>"),
+            actual.lines().nth(line).unwrap_or("<end>")
+        )
+    })
+}
+
+/// From `<head>` to `</head>` and its line break.
+fn head(page: &str) -> &str {
+    let start = page.find("<head>").expect("a <head>");
+    let end = page.find("</head>\n").expect("a </head>") + "</head>\n".len();
+    &page[start..end]
+}
+
+/// The text of the page's one JSON-LD script, as far as an HTML parser reads it.
+fn json_ld_text(page: &str) -> String {
+    assert_eq!(page.matches(OPEN).count(), 1, "one JSON-LD script");
+    let document = Html::parse_document(page);
+    let selector = Selector::parse("script[type=\"application/ld+json\"]").unwrap();
+    let scripts: Vec<String> = document.select(&selector).map(|s| s.text().collect()).collect();
+    assert_eq!(scripts.len(), 1, "the HTML parser sees one JSON-LD script");
+    // What the parser reads is exactly what was written between the tags.
+    let start = page.find(OPEN).unwrap() + OPEN.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    assert_eq!(scripts[0], page[start..end]);
+    scripts.into_iter().next().unwrap()
+}
+
+fn api_value(article: &Article, options: &Options) -> Value {
+    serde_json::from_str(&broadsheet::json_ld(article, options).to_json(JsonStyle::Pretty)).unwrap()
+}
+
+#[test]
+fn fixtures_give_their_golden_json_ld_and_head() {
+    let mut mismatches = Vec::new();
+    for input in fixtures() {
+        let (article, options) = load(&input);
+        let expected = root().join("tests/json-ld").join(name(&input));
+        let value = broadsheet::json_ld(&article, &options).to_json(JsonStyle::Pretty);
+        mismatches.extend(compare(&expected.with_extension("json"), &value));
+        let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
+        mismatches.extend(compare(&expected.with_extension("head.html"), head(&page)));
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+/// The fixture's videos as the article gives them: hero first, then the body's, in order.
+fn videos(article: &Article) -> Vec<(&str, &str, Option<&str>)> {
+    let hero = match &article.hero {
+        Some(Media::YouTube(video)) => Some((video.id.as_str(), video.title.as_str(), video.uploaded.as_ref().map(|d| d.machine.as_str()))),
+        _ => None,
+    };
+    let body = article.body.iter().filter_map(|block| match block {
+        Block::YouTube(video) => Some((video.id.as_str(), video.title.as_str(), video.uploaded.as_ref().map(|d| d.machine.as_str()))),
+        Block::Vimeo(video) => Some((video.id.as_str(), video.title.as_str(), None)),
+        _ => None,
+    });
+    hero.into_iter().chain(body).collect()
+}
+
+#[test]
+fn page_json_ld_reads_back_as_the_api_value_and_the_article() {
+    let mut videos_seen = 0;
+    for input in fixtures() {
+        let (article, options) = load(&input);
+        let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
+        let read: Value = serde_json::from_str(&json_ld_text(&page)).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
+        assert_eq!(read, api_value(&article, &options), "{}", input.display());
+
+        assert_eq!(read["@context"], "https://schema.org");
+        assert_eq!(read["@type"], "NewsArticle");
+        assert_eq!(read["headline"], article.headline.as_str(), "{}", input.display());
+        let date = |date: &Option<broadsheet::article::DateTime>| date.as_ref().map_or(Value::Null, |d| json!(d.machine));
+        assert_eq!(read["datePublished"], date(&article.published), "{}", input.display());
+        assert_eq!(read["dateModified"], date(&article.modified), "{}", input.display());
+
+        let expected = videos(&article);
+        let listed = read["video"].as_array().cloned().unwrap_or_default();
+        assert_eq!(listed.len(), expected.len(), "{}", input.display());
+        for (video, (id, title, uploaded)) in listed.iter().zip(&expected) {
+            let embed = video["embedUrl"].as_str().unwrap();
+            let read_id = embed
+                .strip_prefix("https://www.youtube.com/embed/")
+                .or_else(|| embed.strip_prefix("https://player.vimeo.com/video/"))
+                .unwrap_or_else(|| panic!("{embed} is neither YouTube's nor Vimeo's player"));
+            assert_eq!(read_id, *id, "{}", input.display());
+            assert_eq!(video["name"], *title);
+            assert_eq!(video["uploadDate"], uploaded.map_or(Value::Null, |u| json!(u)));
+            videos_seen += 1;
+        }
+    }
+    assert!(videos_seen >= 10, "the fixtures hold videos of every kind ({videos_seen})");
+}
+
+/// Each video's `thumbnailUrl` is the poster its facade shows, made absolute; no poster, none.
+#[test]
+fn thumbnails_are_the_posters_the_page_shows() {
+    let facade = Selector::parse(".bs-facade").unwrap();
+    let poster = Selector::parse("img.bs-facade__poster").unwrap();
+    let mut checked = [0; 3];
+    for input in fixtures() {
+        let (article, options) = load(&input);
+        let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
+        let document = Html::parse_document(&page);
+        let shown: Vec<Option<String>> = document
+            .select(&facade)
+            .map(|f| f.select(&poster).next().and_then(|img| img.value().attr("src")).map(str::to_owned))
+            .collect();
+        let value = api_value(&article, &options);
+        let listed = value["video"].as_array().cloned().unwrap_or_default();
+        assert_eq!(shown.len(), listed.len(), "{}", input.display());
+        let origin = article.url.as_deref().map(|url| {
+            let host_end = url["https://".len()..].find('/').map_or(url.len(), |i| i + "https://".len());
+            &url[..host_end]
+        });
+        for (src, video) in shown.iter().zip(&listed) {
+            let expected = match (src.as_deref(), origin) {
+                (None, _) => None,
+                (Some(src), _) if src.starts_with("https://") => Some(src.to_owned()),
+                (Some(src), Some(origin)) if src.starts_with('/') => Some(format!("{origin}{src}")),
+                (Some(src), None) if src.starts_with('/') => None,
+                (Some(src), _) => panic!("{}: a poster form this test does not cover: {src}", input.display()),
+            };
+            checked[match (&expected, src) { (Some(_), _) => 0, (None, Some(_)) => 1, (None, None) => 2 }] += 1;
+            assert_eq!(video["thumbnailUrl"].as_str(), expected.as_deref(), "{}", input.display());
+        }
+    }
+    // Posters named, relative posters with no base left out, and videos with no poster at all.
+    assert!(checked.iter().all(|&n| n > 0), "{checked:?}");
+}
+
+#[test]
+fn hostile_text_stays_inside_the_json_ld() {
+    let hostile = "</script><script>alert(1)</script> <!-- & \u{2028} \u{2029} end";
+    let text = json!({
+        "headline": hostile,
+        "url": "https://news.example.com/a",
+        "authors": [{ "name": hostile }],
+        "section": { "name": hostile },
+        "tags": [hostile],
+        "hero": { "type": "image", "src": "/a.jpg", "alt": hostile, "caption": "</script><script>alert(1)</script> <!-- & x", "credit": hostile },
+        "body": [{ "type": "youtube", "id": "Bm5lP1dHq9E", "title": hostile, "caption": "<!-- </script> & y", "credit": hostile }]
+    })
+    .to_string();
+    let article = broadsheet::parse(&text, &Default::default()).unwrap();
+    let options = Options::default();
+    let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
+
+    let script = json_ld_text(&page);
+    for bad in ["</script", "<!--", "<", ">", "&", "\u{2028}", "\u{2029}"] {
+        assert!(!script.contains(bad), "{bad:?} in the JSON-LD: {script}");
+    }
+    let scripts = Selector::parse("script").unwrap();
+    assert_eq!(Html::parse_document(&page).select(&scripts).count(), 2, "only the shell and the JSON-LD");
+
+    let read: Value = serde_json::from_str(&script).unwrap();
+    assert_eq!(read, api_value(&article, &options));
+    assert_eq!(read["headline"], hostile);
+    assert_eq!(read["author"][0]["name"], hostile);
+    assert_eq!(read["articleSection"], hostile);
+    assert_eq!(read["keywords"], json!([hostile]));
+    assert_eq!(read["image"]["creditText"], hostile);
+    // Captions are inline Markdown, read as plain text: raw HTML is text, as the page shows it.
+    assert_eq!(read["image"]["caption"], "</script><script>alert(1)</script> <!-- & x");
+    assert_eq!(read["video"][0]["name"], hostile);
+    assert_eq!(read["video"][0]["description"], "<!-- </script> & y");
+    assert_eq!(read["video"][0]["creditText"], hostile);
+
+    // The same text in the `<meta>` tags is escaped for an attribute and reads back whole.
+    let document = Html::parse_document(&page);
+    for name in ["og:title", "og:image:alt", "article:section", "article:tag"] {
+        let selector = Selector::parse(&format!("meta[property=\"{name}\"]")).unwrap();
+        let meta = document.select(&selector).next().unwrap_or_else(|| panic!("no {name}"));
+        assert_eq!(meta.value().attr("content"), Some(hostile), "{name}");
+    }
+}
+
+/// Search engines need absolute URLs: relative ones are resolved against the article's `url`,
+/// and left out (from the JSON-LD and the `<meta>` tags alike) when it has none.
+#[test]
+fn relative_urls_are_made_absolute_or_left_out() {
+    let article = |url: Option<&str>| {
+        let mut value = json!({
+            "headline": "Relative URLs",
+            "authors": [{ "name": "Ana", "url": "../staff/ana" }, { "name": "Ben", "url": "mailto:ben@example.com" }],
+            "hero": { "type": "image", "src": "media/hero.jpg", "alt": "A press", "width": 1600, "height": 900 },
+            "body": [
+                { "type": "youtube", "id": "Bm5lP1dHq9E", "title": "Own poster", "poster": "//cdn.example.com/p.jpg" },
+                { "type": "vimeo", "id": "76979871", "title": "Vimeo", "poster": "/p/v.jpg?w=640#x" }
+            ]
+        });
+        if let Some(url) = url {
+            value["url"] = json!(url);
+        }
+        broadsheet::parse(&value.to_string(), &Default::default()).unwrap()
+    };
+    let options = Options::default();
+
+    let with_url = article(Some("https://news.example.com/life/story"));
+    let value = api_value(&with_url, &options);
+    assert_eq!(value["mainEntityOfPage"], "https://news.example.com/life/story");
+    assert_eq!(value["author"], json!([
+        { "@type": "Person", "name": "Ana", "url": "https://news.example.com/staff/ana" },
+        // A mail address is not a page about the author.
+        { "@type": "Person", "name": "Ben" }
+    ]));
+    assert_eq!(value["image"], json!({ "@type": "ImageObject", "url": "https://news.example.com/life/media/hero.jpg", "width": 1600, "height": 900 }));
+    assert_eq!(value["video"][0]["thumbnailUrl"], "https://cdn.example.com/p.jpg");
+    assert_eq!(value["video"][1]["thumbnailUrl"], "https://news.example.com/p/v.jpg?w=640#x");
+    let page = broadsheet::render_page(&with_url, &options, STYLESHEET, SCRIPT);
+    assert!(page.contains("<meta property=\"og:image\" content=\"https://news.example.com/life/media/hero.jpg\">\n<meta property=\"og:image:alt\" content=\"A press\">\n<meta property=\"og:image:width\" content=\"1600\">\n<meta property=\"og:image:height\" content=\"900\">\n"), "{page}");
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+
+    let without_url = article(None);
+    let value = api_value(&without_url, &options);
+    assert_eq!(value.get("mainEntityOfPage"), None);
+    assert_eq!(value["author"], json!([{ "@type": "Person", "name": "Ana" }, { "@type": "Person", "name": "Ben" }]));
+    assert_eq!(value.get("image"), None);
+    // Scheme-relative is still relative: it needs the article's scheme.
+    assert_eq!(value["video"][0].get("thumbnailUrl"), None);
+    assert_eq!(value["video"][1].get("thumbnailUrl"), None);
+    let page = broadsheet::render_page(&without_url, &options, STYLESHEET, SCRIPT);
+    assert!(!page.contains("og:image") && !page.contains("twitter:image") && !page.contains("og:url"), "{page}");
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+}
+
+/// The hero video counts, and its poster under each policy is the lead image too.
+#[test]
+fn a_hero_video_is_a_video_and_its_poster_the_lead_image() {
+    let text = r#"{"headline": "Hero", "url": "https://news.example.com/h",
+        "hero": {"type": "youtube", "id": "M7lc1UVf-VE", "title": "The hero", "start": 30, "duration": 5400, "uploaded": "2024-01-02T03:04:05Z"},
+        "body": []}"#;
+    let article = broadsheet::parse(text, &Default::default()).unwrap();
+    let value = api_value(&article, &Options::default());
+    assert_eq!(value["video"], json!([{
+        "@type": "VideoObject",
+        "name": "The hero",
+        "description": "The hero",
+        "thumbnailUrl": "https://i.ytimg.com/vi/M7lc1UVf-VE/hqdefault.jpg",
+        "uploadDate": "2024-01-02T03:04:05Z",
+        "duration": "PT1H30M",
+        "embedUrl": "https://www.youtube.com/embed/M7lc1UVf-VE",
+        "url": "https://www.youtube.com/watch?v=M7lc1UVf-VE"
+    }]));
+    assert_eq!(value["image"], json!({ "@type": "ImageObject", "url": "https://i.ytimg.com/vi/M7lc1UVf-VE/hqdefault.jpg", "width": 480, "height": 360 }));
+
+    let self_hosted = Options { poster: broadsheet::PosterPolicy::SelfHostedOnly, ..Options::default() };
+    let value = api_value(&article, &self_hosted);
+    assert_eq!(value.get("image"), None);
+    assert_eq!(value["video"][0].get("thumbnailUrl"), None);
+    let page = broadsheet::render_page(&article, &self_hosted, STYLESHEET, SCRIPT);
+    assert!(!page.contains("i.ytimg.com"), "no third-party image under the self-hosted policy");
+}
