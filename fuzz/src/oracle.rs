@@ -461,8 +461,9 @@ pub fn check_article(article: &Article, html: &str) -> Vec<String> {
 
 /// Checks a whole page from `render_page`: the article inside is checked as by
 /// [`check_article`], and outside it there is exactly the page's own head: one module script at
-/// `script`, the stylesheet, the charset and viewport `<meta>`s, a title holding the headline
-/// and a canonical link only for a URL the policy allows.
+/// `script`, one JSON-LD script that parses and names the headline with no `<` in its text, the
+/// stylesheet, the charset, viewport and link-preview `<meta>`s (their URLs absolute and allowed),
+/// a title holding the headline and a canonical link only for a URL the policy allows.
 pub fn check_page(article: &Article, page: &str, script: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let Some(start) = page.find("<broadsheet-article>") else {
@@ -474,10 +475,28 @@ pub fn check_page(article: &Article, page: &str, script: &str) -> Vec<String> {
     problems.extend(check_article(article, &page[start + "<broadsheet-article>".len()..end]));
     let document = Html::parse_document(page);
     let mut scripts = 0;
+    let mut json_ld_scripts = 0;
     let mut title = None;
     for node in document.root_element().descendants() {
         let Node::Element(element) = node.value() else { continue };
         match element.name() {
+            "script" if element.attr("type") == Some("application/ld+json") => {
+                json_ld_scripts += 1;
+                let text: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                if text.contains('<') {
+                    problems.push(format!("a '<' in the JSON-LD: {text}"));
+                }
+                match serde_json::from_str::<serde_json::Value>(&text) {
+                    Ok(value) if value["headline"] == article.headline.as_str() => {}
+                    Ok(value) => problems.push(format!("JSON-LD headline {} is not the headline", value["headline"])),
+                    Err(e) => problems.push(format!("the JSON-LD does not parse ({e}): {text}")),
+                }
+            }
+            "meta" if matches!(element.attr("property").or(element.attr("name")), Some("og:url" | "og:image" | "twitter:image")) => {
+                if let Err(why) = check_url(element.attr("content").unwrap_or(""), UrlUse::Canonical) {
+                    problems.push(format!("link-preview URL outside the policy: {why}"));
+                }
+            }
             "script" => {
                 scripts += 1;
                 if element.attr("src") != Some(script) || element.attr("type") != Some("module") {
@@ -498,7 +517,10 @@ pub fn check_page(article: &Article, page: &str, script: &str) -> Vec<String> {
         }
     }
     if scripts != 1 {
-        problems.push(format!("{scripts} scripts in the page, expected 1"));
+        problems.push(format!("{scripts} module scripts in the page, expected 1"));
+    }
+    if json_ld_scripts != 1 {
+        problems.push(format!("{json_ld_scripts} JSON-LD scripts in the page, expected 1"));
     }
     if carries(&article.headline) && title.as_deref() != Some(normalize(&article.headline).as_str()) {
         problems.push(format!("page title {title:?} is not the headline"));
