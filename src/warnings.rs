@@ -4,6 +4,7 @@
 //! Validation refuses what cannot be written; these rules only advise, and never change the HTML.
 //! `docs/warnings.md` explains each rule: what it finds, why it matters, an example and the fix.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::article::*;
@@ -210,7 +211,7 @@ impl Walk<'_> {
 
     /// Width and height, or the layout shifts when the image arrives.
     fn size(&mut self, width: Option<u32>, height: Option<u32>, path: &Path) {
-        const WHY: &str = "the browser cannot reserve its space, so the text jumps when the image arrives";
+        const WHY: &str = "the browser cannot reserve its space and the text jumps when the image arrives";
         let (path, message) = match (width, height) {
             (Some(_), Some(_)) => return,
             (None, None) => (
@@ -334,17 +335,20 @@ impl Walk<'_> {
 
     fn related(&mut self, related: &Related, path: &Path) {
         let items = path.key("items");
+        // Each page's first item; a map, so that a long rail stays linear.
+        let mut first_items: HashMap<String, usize> = HashMap::new();
         for (i, item) in related.items.iter().enumerate() {
             let item_path = items.index(i);
             self.link_words(&item.headline, &item.url, &item_path.key("headline"));
-            let first = related.items[..i].iter().position(|earlier| same_page(&earlier.url, &item.url));
-            if let Some(first) = first {
+            if let Some(&first) = first_items.get(&page(&item.url)) {
                 let message = format!(
                     "{} links to the same page as {}, so the rail offers readers one story twice; remove one, or link another story",
                     quote(&item.url),
                     items.index(first)
                 );
                 self.warn(item_path.key("url"), DUPLICATE_RELATED, message);
+            } else {
+                first_items.insert(page(&item.url), i);
             }
             if let Some(image) = &item.image {
                 // Thumbnails are drawn at a fixed size, so a missing width and height shift nothing.
@@ -487,7 +491,8 @@ fn is_generic_link_text(words: &str) -> bool {
         "click here", "click", "here", "click this", "tap here", "this", "link", "this link", "go", "go here", "read more",
         "read", "more", "learn more", "see more", "view more", "more info", "more information", "more details", "details",
         "info", "continue", "continue reading", "keep reading", "read the rest", "this page", "page", "website",
-        "this website", "this article", "article", "view", "download", "open",
+        "this website", "this article", "article", "view", "download", "open", "a link", "the link", "see here",
+        "more here", "read here", "check it out", "this story", "this post",
         // Spanish.
         "aquí", "aqui", "clic aquí", "haga clic aquí", "haz clic aquí", "pulse aquí", "leer más", "ver más", "más",
         "más información", "enlace", "este enlace",
@@ -523,12 +528,8 @@ fn normalized(text: &str) -> String {
     words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).trim().to_owned()
 }
 
-/// Two related links to one page: equal but for a `#fragment`, a trailing `/` and the case of the
-/// scheme and host.
-fn same_page(a: &str, b: &str) -> bool {
-    page(a) == page(b)
-}
-
+/// The page a URL opens, for telling whether two related links go to one page: the URL but for a
+/// `#fragment`, a trailing `/` and the case of the scheme and host.
 fn page(url: &str) -> String {
     let url = url.split('#').next().unwrap_or(url);
     let url = url.strip_suffix('/').unwrap_or(url);
@@ -647,15 +648,26 @@ mod tests {
 
     #[test]
     fn pages_are_the_same_but_for_fragment_slash_and_host_case() {
-        assert!(same_page("https://E.test/a/", "https://e.test/a#top"));
-        assert!(!same_page("https://e.test/A", "https://e.test/a"));
-        assert!(same_page("/life/a", "/life/a/"));
+        assert_eq!(page("https://E.test/a/"), page("https://e.test/a#top"));
+        assert_ne!(page("https://e.test/A"), page("https://e.test/a"));
+        assert_eq!(page("/life/a"), page("/life/a/"));
     }
 
     #[test]
     fn quoting_keeps_a_line_one_line() {
         assert_eq!(quote("say \"hi\"\nthen"), r#""say \"hi\"\nthen""#);
         assert_eq!(quote(&"a".repeat(61)), format!("\"{}…\"", "a".repeat(60)));
+    }
+
+    #[test]
+    fn a_heading_that_is_an_empty_link_is_empty_and_so_is_its_link() {
+        let json = r#"{"headline": "h", "body": [{"type": "heading", "level": 2, "text": "[](https://e.test/x)"}]}"#;
+        let article = crate::parse(json, &Default::default()).unwrap();
+        let lines: Vec<String> = warnings(&article, &[]).iter().map(ToString::to_string).collect();
+        assert_eq!(lines, [
+            format!("body[0].text: heading \"[](https://e.test/x)\" has no words{EMPTY_HEADING_FIX} [empty-heading]"),
+            "body[0].text: the link to \"https://e.test/x\" has no words, so screen readers announce it only as \"link\" or read out its URL; put the link on words that name what it opens [link-name]".to_owned(),
+        ]);
     }
 
     #[test]
