@@ -29,6 +29,7 @@ pub mod privacy;
 mod render;
 mod validate;
 pub mod vimeo;
+mod warnings;
 pub mod youtube;
 
 #[cfg(target_arch = "wasm32")]
@@ -39,6 +40,7 @@ pub mod wasm;
 pub use article::Article;
 pub use error::{Error, Path, Problem, Segment, TextPosition};
 pub use options::{Labels, Limits, Options, PosterPolicy};
+pub use warnings::{Rule, Warning, RULES};
 
 /// The JSON Schema of format v1.
 pub const JSON_SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
@@ -71,11 +73,34 @@ impl Options {
     /// Options from JSON with camelCase keys (`headingShift`, `idPrefix`, `poster`: `"youtube"`
     /// or `"self-hosted"`, `labels: { by, and, updated, playVideo, watchVideo, credit, source, tags,
     /// permalink, table, date, months }`, `defaultSizes`, `limits: { maxInputBytes, maxBlocks,
-    /// maxStringBytes, maxMarkdownDepth }`); what is not given keeps its default. Paths in
-    /// errors start at `options`.
+    /// maxStringBytes, maxMarkdownDepth, maxListDepth }`, `warnings: { off: ["image-alt", …] }`);
+    /// what is not given keeps its default. Paths in errors start at `options`; a warning id that is
+    /// no rule's is an error that suggests the closest.
     pub fn from_json_value(value: &json::Value) -> Result<Options, Error> {
         validate::options(value)
     }
+}
+
+/// What is valid but bad for readers in a valid article: alt text that is a file name, link
+/// words that say nothing, a generic video title, an image without a size… Each warning names
+/// its path and its rule (one of [`RULES`], documented in `docs/warnings.md`), in input order;
+/// rules whose ids are in `off` (as in [`Options::warnings_off`]) are skipped. Warnings never
+/// change the HTML.
+///
+/// ```
+/// let json = r#"{"headline": "Hello", "body": [
+///     {"type": "image", "src": "/IMG_0042.jpg", "alt": "IMG_0042.jpg", "width": 800, "height": 600},
+///     {"type": "paragraph", "text": "The budget is [here](https://e.test/budget)."}]}"#;
+/// let article = broadsheet::parse(json, &Default::default()).unwrap();
+/// let lines: Vec<String> = broadsheet::warnings(&article, &[]).iter().map(|w| w.to_string()).collect();
+/// assert_eq!(lines, [
+///     "body[0].alt: alt \"IMG_0042.jpg\" is a file name, not a description; say what the image shows (who or what, doing what, where), or write \"\" if it is only decoration [image-alt]",
+///     "body[1].text: link text \"here\" (to \"https://e.test/budget\") does not say where the link goes, and screen reader users often hear links listed on their own; put the link on words that name what it opens [link-name]",
+/// ]);
+/// assert!(broadsheet::warnings(&article, &["image-alt".into(), "link-name".into()]).is_empty());
+/// ```
+pub fn warnings(article: &Article, off: &[String]) -> Vec<Warning> {
+    warnings::warnings(article, off)
 }
 
 /// Writes a valid article as one `<article>` element.

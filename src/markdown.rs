@@ -126,7 +126,118 @@ pub fn plain_text(text: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_spaces(&out)
+}
+
+/// A link or picture as a reader meets it: the words it is announced by (collapsed to single
+/// spaces) and the URL it points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub words: String,
+    pub url: String,
+}
+
+/// What a reader meets in a Markdown field besides its prose, in reading order, for warnings.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Landmarks {
+    /// Each link the writer writes as a link (in inline fields an image is one): its words (the
+    /// alt text of a picture inside counts) and destination.
+    pub links: Vec<Reference>,
+    /// A `markdown` block's pictures: their alt text and source.
+    pub pictures: Vec<Reference>,
+    /// A `markdown` block's headings: their words (a picture inside lends its alt text).
+    pub headings: Vec<String>,
+}
+
+/// The links, pictures and headings of a Markdown field, read with the writer's parser settings
+/// and its rules: a link inside a link, or one whose URL the policy refuses, is written as text
+/// only; in inline fields an image is a link to it; in a picture's description everything is alt.
+pub fn landmarks(text: &str, flavor: Flavor) -> Landmarks {
+    let mut found = Landmarks::default();
+    // The policy's verdict on URLs, exactly as the writer gets it.
+    let mut checks = Checks::new(flavor, usize::MAX);
+    // For each open link or inline image: where its words go in `found.links`, if it is written as a link.
+    let mut open_links: Vec<Option<usize>> = Vec::new();
+    // An open picture: its index in `found.pictures`, and how many images are open inside it.
+    let mut picture: Option<(usize, usize)> = None;
+    let mut heading: Option<String> = None;
+    for event in parser(&source(text, flavor), flavor) {
+        let url_allowed = checks.see(&event);
+        let words: Option<Cow<str>> = match &event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                Some(Cow::Borrowed(t))
+            }
+            Event::SoftBreak | Event::HardBreak => Some(Cow::Borrowed(" ")),
+            _ => None,
+        };
+        if let Some(words) = words {
+            let link = open_links.iter().rev().find_map(|at| *at);
+            if let Some(link) = link.and_then(|at| found.links.get_mut(at)) {
+                link.words.push_str(&words);
+            }
+            if let Some(picture) = picture.and_then(|(at, _)| found.pictures.get_mut(at)) {
+                picture.words.push_str(&words);
+            }
+            if let Some(heading) = &mut heading {
+                heading.push_str(&words);
+            }
+            continue;
+        }
+        if let Some((at, depth)) = &mut picture {
+            match event {
+                Event::Start(Tag::Image { .. }) => *depth += 1,
+                Event::End(TagEnd::Image) if *depth > 1 => *depth -= 1,
+                Event::End(TagEnd::Image) => {
+                    if let Some(picture) = found.pictures.get_mut(*at) {
+                        picture.words = collapse_spaces(&picture.words);
+                    }
+                    picture = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                let url = link_href(link_type, &dest_url).into_owned();
+                open_link(&mut found.links, &mut open_links, url, url_allowed);
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if flavor == Flavor::Inline => {
+                open_link(&mut found.links, &mut open_links, dest_url.into_string(), url_allowed);
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                found.pictures.push(Reference { words: String::new(), url: dest_url.into_string() });
+                picture = Some((found.pictures.len() - 1, 1));
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some(link) = open_links.pop().flatten().and_then(|at| found.links.get_mut(at)) {
+                    link.words = collapse_spaces(&link.words);
+                }
+            }
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(words) = heading.take() {
+                    found.headings.push(collapse_spaces(&words));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Opens a link in [`landmarks`]: written as a link only outside every other written link, and
+/// only if the URL policy allows it (as the writer decides).
+fn open_link(links: &mut Vec<Reference>, open: &mut Vec<Option<usize>>, url: String, url_allowed: bool) {
+    let written = url_allowed && open.iter().all(Option::is_none);
+    if written {
+        links.push(Reference { words: String::new(), url });
+    }
+    open.push(written.then(|| links.len() - 1));
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Everything wrong with a Markdown field: disallowed URLs and nesting past `max_depth`.
@@ -609,6 +720,27 @@ mod tests {
         assert_eq!(block("![a *b*](/i.png \"t\")"), "<p><img src=\"/i.png\" alt=\"a b\" title=\"t\" loading=\"lazy\" decoding=\"async\"></p>");
         assert_eq!(block("3. x\n4. y"), "<ol start=\"3\"><li>x</li><li>y</li></ol>");
         assert_eq!(block("```rust\nfn main() {}\n```"), "<pre tabindex=\"0\"><code class=\"language-rust\">fn main() {}\n</code></pre>");
+    }
+
+    fn reference(words: &str, url: &str) -> Reference {
+        Reference { words: words.into(), url: url.into() }
+    }
+
+    #[test]
+    fn landmarks_are_what_the_writer_writes() {
+        let inline = landmarks("[the *full*\nreport](/r) and <https://e.test/x> ![a map](/m.png) [](/empty) [x](javascript:y)", Flavor::Inline);
+        assert_eq!(inline.links, vec![reference("the full report", "/r"), reference("https://e.test/x", "https://e.test/x"), reference("a map", "/m.png"), reference("", "/empty")]);
+        assert!(inline.pictures.is_empty() && inline.headings.is_empty());
+        // In inline fields an image's description may hold a link: it is written as text.
+        assert_eq!(landmarks("![see [here](/h)](/i.png)", Flavor::Inline).links, vec![reference("see here", "/i.png")]);
+        assert_eq!(landmarks("<me@e.test>", Flavor::Inline).links, vec![reference("me@e.test", "mailto:me@e.test")]);
+        // `#` stays text in inline fields.
+        assert!(landmarks("# not a heading", Flavor::Inline).headings.is_empty());
+
+        let block = landmarks("# Top [link](/a)\n\n##\n\n## ![Logo](/l.png)\n\n[![IMG_1.jpg](/i.jpg) more](/b)\n\n![a [b](/c)](/d.png)", Flavor::Block);
+        assert_eq!(block.headings, vec!["Top link", "", "Logo"]);
+        assert_eq!(block.pictures, vec![reference("Logo", "/l.png"), reference("IMG_1.jpg", "/i.jpg"), reference("a b", "/d.png")]);
+        assert_eq!(block.links, vec![reference("link", "/a"), reference("IMG_1.jpg more", "/b")]);
     }
 
     #[test]

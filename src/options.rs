@@ -1,4 +1,5 @@
-//! How an article is written: heading levels, ids, posters, UI labels and input limits.
+//! How an article is written: heading levels, ids, posters, UI labels and input limits; and
+//! which warnings are switched off.
 
 /// Rendering options. `Options::default()` is what the CLI, the package and the element use.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +18,9 @@ pub struct Options {
     pub default_sizes: String,
     /// Bounds on the input. Default: [`Limits::default()`].
     pub limits: Limits,
+    /// Ids of the warning rules switched off (see [`crate::RULES`]); they report nothing. Default:
+    /// none. An id that is no rule's matches nothing here; [`Options::from_json_value`] refuses it.
+    pub warnings_off: Vec<String>,
 }
 
 impl Default for Options {
@@ -28,6 +32,7 @@ impl Default for Options {
             labels: Labels::default(),
             default_sizes: "(min-width: 46rem) 44rem, 100vw".into(),
             limits: Limits::default(),
+            warnings_off: Vec::new(),
         }
     }
 }

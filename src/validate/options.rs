@@ -1,12 +1,15 @@
-//! Rendering options given as JSON (the JS package's camelCase shape) → [`Options`].
+//! Rendering options given as JSON (the JS package's camelCase shape) → [`Options`], and the
+//! warning rules switched off.
 
+use super::text::closest;
 use super::{Checker, StackPath};
 use crate::json::Value;
 use crate::options::{Labels, Options, PosterPolicy};
+use crate::warnings::RULES;
 
 impl Checker<'_> {
     pub(super) fn options(&mut self, value: &Value, path: &StackPath) -> Option<Options> {
-        let keys = ["headingShift", "idPrefix", "poster", "labels", "defaultSizes", "limits"];
+        let keys = ["headingShift", "idPrefix", "poster", "labels", "defaultSizes", "limits", "warnings"];
         let fields = self.object(value, path, &keys)?;
         let mut options = Options::default();
         if let Some(shift) = self.opt_integer(&fields, "headingShift", path, 0, 5) {
@@ -26,6 +29,9 @@ impl Checker<'_> {
         if let Some(sizes) = self.opt_text(&fields, "defaultSizes", path) {
             options.default_sizes = sizes;
         }
+        if let Some(v) = fields.get("warnings") {
+            options.warnings_off = self.warnings_off(v, &path.key("warnings"));
+        }
         if let Some(v) = fields.get("limits") {
             let path = path.key("limits");
             let keys = ["maxInputBytes", "maxBlocks", "maxStringBytes", "maxMarkdownDepth", "maxListDepth"];
@@ -43,6 +49,25 @@ impl Checker<'_> {
             set(self, "maxListDepth", &mut limits.max_list_depth);
         }
         Some(options)
+    }
+
+    /// `{ off: [rule id, …] }`: the warning rules switched off, each one of [`RULES`].
+    fn warnings_off(&mut self, value: &Value, path: &StackPath) -> Vec<String> {
+        let Some(fields) = self.object(value, path, &["off"]) else { return Vec::new() };
+        let Some(v) = fields.get("off") else { return Vec::new() };
+        let ids: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
+        self.list_of(v, &path.key("off"), |checker, v, p| {
+            let id = checker.text(v, p)?;
+            if ids.contains(&id) {
+                return Some(id.to_owned());
+            }
+            let message = match closest(id, &ids) {
+                Some(suggestion) => format!("unknown warning \"{id}\"; did you mean \"{suggestion}\"?"),
+                None => format!("unknown warning \"{id}\" (known: {})", ids.join(", ")),
+            };
+            checker.report(p, message);
+            None
+        })
     }
 
     /// Overrides the labels given; the rest keep their defaults.
