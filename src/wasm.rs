@@ -6,7 +6,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{js_value, Article, Error, Options, Problem, Segment};
+use crate::{js_value, Article, Error, Options, Path, Problem, Segment};
 
 /// Renders an article (a JS object or a JSON string) to an HTML string.
 #[wasm_bindgen(js_name = renderArticle, skip_typescript)]
@@ -19,17 +19,31 @@ pub fn render_article(article: JsValue, options: JsValue) -> Result<String, JsVa
     html.map_err(|e| to_js_error(&e))
 }
 
-/// Validates an article; never throws on a bad article.
+/// Validates an article: `{ ok, errors, warnings }`, where warnings (`{ path, pathSegments,
+/// message, rule }`) say what is valid but bad for readers; never throws on a bad article. Options
+/// (`limits`, `warnings.off`) are read like `renderArticle`'s, and invalid options do throw.
 #[wasm_bindgen(js_name = validateArticle, skip_typescript)]
-pub fn validate_article(article: JsValue) -> JsValue {
+pub fn validate_article(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
     let result = Object::new();
-    let problems = match read_article(&article, &Options::default()) {
-        Ok(_) => Vec::new(),
-        Err(error) => error.problems().to_vec(),
+    let (problems, warnings) = match read_article(&article, &options) {
+        Ok(article) => (Vec::new(), crate::warnings(&article, &options.warnings_off)),
+        Err(error) => (error.problems().to_vec(), Vec::new()),
     };
     set(&result, "ok", &JsValue::from_bool(problems.is_empty()));
     set(&result, "errors", &problems_to_js(&problems));
-    result.into()
+    let warnings: Array = warnings
+        .iter()
+        .map(|warning| {
+            let entry = Object::new();
+            set_place(&entry, &warning.path);
+            set(&entry, "message", &JsValue::from_str(&warning.message));
+            set(&entry, "rule", &JsValue::from_str(warning.rule));
+            JsValue::from(entry)
+        })
+        .collect();
+    set(&result, "warnings", &warnings);
+    Ok(result.into())
 }
 
 /// Imports a WordPress post or block markup, an ANS story or Portable Text (JSON text; the JS
@@ -116,9 +130,17 @@ fn problems_to_js(problems: &[Problem]) -> Array {
 /// `path` as text (`body[3].src`), `pathSegments` as data (`["body", 3, "src"]`), and `line` and
 /// `column` where the problem is a JSON syntax error.
 fn set_problem_fields(target: &JsValue, problem: &Problem) {
-    set(target, "path", &JsValue::from_str(&problem.path.to_string()));
-    let segments: Array = problem
-        .path
+    set_place(target, &problem.path);
+    if let Some(position) = problem.position {
+        set(target, "line", &JsValue::from_f64(position.line as f64));
+        set(target, "column", &JsValue::from_f64(position.column as f64));
+    }
+}
+
+/// `path` as text (`body[3].src`) and `pathSegments` as data (`["body", 3, "src"]`).
+fn set_place(target: &JsValue, path: &Path) {
+    set(target, "path", &JsValue::from_str(&path.to_string()));
+    let segments: Array = path
         .segments()
         .iter()
         .map(|segment| match segment {
@@ -127,10 +149,6 @@ fn set_problem_fields(target: &JsValue, problem: &Problem) {
         })
         .collect();
     set(target, "pathSegments", &segments);
-    if let Some(position) = problem.position {
-        set(target, "line", &JsValue::from_f64(position.line as f64));
-        set(target, "column", &JsValue::from_f64(position.column as f64));
-    }
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) {

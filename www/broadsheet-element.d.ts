@@ -1,5 +1,5 @@
 // Types of `broadsheet/element`: <broadsheet-article> (DOM only).
-import type { Article, ArticleProblem, RenderOptions } from "./broadsheet.js";
+import type { Article, ArticleProblem, ArticleWarning, RenderOptions } from "./broadsheet.js";
 
 /** `<broadsheet-article>`, defined by importing `broadsheet/element`. */
 export interface BroadsheetArticleElement extends HTMLElement {
@@ -14,8 +14,9 @@ declare global {
     "broadsheet-article": BroadsheetArticleElement;
   }
   interface HTMLElementEventMap {
-    /** A render succeeded; `durationMs` is the time spent in `renderArticle`. */
-    "broadsheet-render": CustomEvent<{ durationMs: number }>;
+    /** A render succeeded; `durationMs` is the time spent in `renderArticle`; `warnings` (what
+     * is valid but bad for readers) are worked out when first read. */
+    "broadsheet-render": CustomEvent<{ durationMs: number; readonly warnings: ArticleWarning[] }>;
     /** The article was invalid or could not be fetched; the shown content was kept. */
     "broadsheet-error": CustomEvent<{ errors: ArticleProblem[] }>;
   }

@@ -75,14 +75,20 @@ class BroadsheetArticle extends Base {
     }
     if (article == null) return;
     try {
-      const { renderArticle } = await loadRenderer();
+      const { renderArticle, validateArticle } = await loadRenderer();
       if (run !== this.#run) return;
+      const options = this.#mergedOptions();
       const start = performance.now();
-      const html = renderArticle(article, this.#mergedOptions());
+      const html = renderArticle(article, options);
       const durationMs = performance.now() - start;
       this.innerHTML = html; // The renderer's own output, in which every untrusted byte is escaped.
       hydrate(this);
-      this.#emit("broadsheet-render", { durationMs });
+      // Warnings cost a second reading of the article: made only if a listener asks for them.
+      let warnings;
+      this.#emit("broadsheet-render", {
+        durationMs,
+        get warnings() { return (warnings ??= validateArticle(article, options).warnings); },
+      });
     } catch (error) {
       this.#fail(error.errors ?? [{ path: "", message: String(error.message ?? error) }]);
     }

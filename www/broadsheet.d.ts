@@ -231,6 +231,8 @@ export interface RenderOptions {
   /** `sizes` for images with a `srcset` and no `sizes`. */
   defaultSizes?: string;
   limits?: { maxInputBytes?: number; maxBlocks?: number; maxStringBytes?: number; maxMarkdownDepth?: number; maxListDepth?: number };
+  /** Warning rules to skip, by id (`validateArticle`; docs/warnings.md). */
+  warnings?: { off?: string[] };
 }
 
 /** Where a problem is: `path` as text and as data, and a JSON syntax error's place in the text. */
@@ -256,9 +258,20 @@ export interface ArticleError extends Error, ProblemPlace {
   errors: ArticleProblem[];
 }
 
+/** What is valid but bad for readers (docs/warnings.md lists the rules). */
+export interface ArticleWarning {
+  path: string;
+  pathSegments: (string | number)[];
+  message: string;
+  /** The rule's id (axe-core's where it has one): `image-alt`, `link-name`, … */
+  rule: string;
+}
+
 export interface ValidationResult {
   ok: boolean;
   errors: ArticleProblem[];
+  /** Only for a valid article. */
+  warnings: ArticleWarning[];
 }
 
 /** One request to another site, and the part of the article that causes it. */
@@ -324,8 +337,8 @@ export default function init(input?: { module_or_path: InitInput | Promise<InitI
 export function initSync(input: { module: SyncInitInput }): InitOutput;
 /** Renders an article (object or JSON string) to HTML; throws an `ArticleError` if it is invalid. */
 export function renderArticle(article: Article | string, options?: RenderOptions): string;
-/** Validates an article; never throws on a bad article. */
-export function validateArticle(article: Article | string): ValidationResult;
+/** Validates an article; never throws on a bad article (invalid options do throw). */
+export function validateArticle(article: Article | string, options?: RenderOptions): ValidationResult;
 /** Every other site the article's HTML makes a browser contact, and when; throws an `ArticleError` if it is invalid. */
 export function privacyReport(article: Article | string, options?: RenderOptions): PrivacyReport;
 /**

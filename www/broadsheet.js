@@ -21,9 +21,12 @@ export function renderArticle(article, options) {
   return renderCore(asJsonText(article), options);
 }
 
-/** Validates an article (an object or JSON text); never throws on a bad article. */
-export function validateArticle(article) {
-  return validateCore(asJsonText(article));
+/**
+ * Validates an article (an object or JSON text): `{ ok, errors, warnings }`; never throws on a bad
+ * article. Warnings say what is valid but bad for readers; `options.warnings.off` lists rules to skip.
+ */
+export function validateArticle(article, options) {
+  return validateCore(asJsonText(article), options);
 }
 
 /**

@@ -34,6 +34,7 @@ const labels = $('labels');
 const status = $('status');
 const renderTime = $('render-time');
 const problems = $('problems');
+const warningList = $('warnings');
 const htmlView = $('html');
 const copyStatus = $('copy-status');
 const format = $('format');
@@ -144,7 +145,12 @@ labels.addEventListener('change', () => {
 });
 
 preview.addEventListener('broadsheet-render', (event) => {
-  status.textContent = 'Valid article.';
+  const { warnings } = event.detail;
+  status.textContent = warnings.length
+    ? `Valid article; ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} about what readers get.`
+    : 'Valid article.';
+  warningList.replaceChildren(...warnings.map((warning) => problemItem({ ...warning, message: `${warning.message} [${warning.rule}]` })));
+  warningList.hidden = warnings.length === 0;
   renderTime.textContent = `Rendered in ${event.detail.durationMs.toFixed(1)} ms.`;
   editor.removeAttribute('aria-invalid');
   problems.hidden = true;
@@ -155,6 +161,7 @@ preview.addEventListener('broadsheet-render', (event) => {
 preview.addEventListener('broadsheet-error', (event) => showProblems(event.detail.errors));
 
 function showProblems(errors) {
+  warningList.hidden = true;
   status.textContent = `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}; the last good render stays in place.`;
   renderTime.textContent = '';
   editor.setAttribute('aria-invalid', 'true');

@@ -14,9 +14,11 @@ const USAGE: &str = "usage:
       OPTIONS.json holds render options as the JS package takes them (camelCase);
       --report prints instead the privacy report: every other site the HTML makes a browser
       contact, before any interaction and when a video is played, each with its block's path
-  broadsheet check [--report] FILE...
-      print every problem as FILE: path: message; exit 1 if there is any;
-      --report adds each valid article's privacy report, one FILE: line per request
+  broadsheet check [--strict] [--report] [--options OPTIONS.json] FILE...
+      print every problem as FILE: path: message, and what is valid but bad for readers as
+      FILE: path: warning: message [rule] (rules are in docs/warnings.md; switch them off with
+      warnings: { off: [RULE…] } in OPTIONS.json); exit 1 on a problem, or with --strict on
+      a warning too; --report adds each valid article's privacy report, one FILE: line per request
   broadsheet import --from wordpress|ans|portable-text [--headline TEXT] FILE|-
       read a WordPress post (REST API, context=edit) or its block markup, an Arc XP ANS story, or
       Portable Text; print the format 1.1 article as JSON, and on stderr one note per line
@@ -80,16 +82,13 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     }
     let file = file.ok_or(format!("{USAGE}\n"))?;
     let options = match options_file {
-        Some(path) => {
-            let parsed = broadsheet::json::parse(&read(path)?).and_then(|value| Options::from_json_value(&value));
-            match parsed {
-                Ok(options) => options,
-                Err(error) => {
-                    eprint!("{}", problems(path, &error));
-                    return Ok(ExitCode::FAILURE);
-                }
+        Some(path) => match read_options(path)? {
+            Ok(options) => options,
+            Err(message) => {
+                eprint!("{message}");
+                return Ok(ExitCode::FAILURE);
             }
-        }
+        },
         None => Options::default(),
     };
     let article = match broadsheet::parse(&read(file)?, &options.limits) {
@@ -144,21 +143,43 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn check(args: &[String]) -> Result<ExitCode, String> {
-    let privacy = args.iter().any(|arg| arg == "--report");
-    let files: Vec<&String> = args.iter().filter(|arg| *arg != "--report").collect();
+    let (mut privacy, mut strict, mut options_file, mut files) = (false, false, None, Vec::new());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--report" => privacy = true,
+            "--strict" => strict = true,
+            "--options" => options_file = Some(rest.next().ok_or(format!("--options needs a file\n{USAGE}\n"))?),
+            _ => files.push(arg),
+        }
+    }
     if files.is_empty() {
         return Err(format!("check needs a file\n{USAGE}\n"));
     }
-    let options = Options::default();
+    let options = match options_file {
+        Some(path) => match read_options(path)? {
+            Ok(options) => options,
+            Err(message) => {
+                eprint!("{message}");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        None => Options::default(),
+    };
     let (mut out, mut failed) = (String::new(), false);
     for file in files {
         let article = read(file).and_then(|json| broadsheet::parse(&json, &options.limits).map_err(|error| problems(file, &error)));
         match article {
-            Ok(article) if privacy => {
-                let report = broadsheet::privacy_report(&article, &options).to_string();
-                out.extend(report.lines().map(|line| format!("{file}: {line}\n")));
+            Ok(article) => {
+                for warning in broadsheet::warnings(&article, &options.warnings_off) {
+                    failed |= strict;
+                    out.push_str(&format!("{file}: {}: warning: {} [{}]\n", warning.path, warning.message, warning.rule));
+                }
+                if privacy {
+                    let report = broadsheet::privacy_report(&article, &options).to_string();
+                    out.extend(report.lines().map(|line| format!("{file}: {line}\n")));
+                }
             }
-            Ok(_) => {}
             Err(message) => {
                 failed = true;
                 out.push_str(&message);
@@ -167,6 +188,14 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     }
     print(&out)?;
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Options from a file: `Err` for a file that cannot be read (a usage error), `Ok(Err(lines))`
+/// for options that are not valid (each problem as `FILE: path: message`).
+fn read_options(path: &str) -> Result<Result<Options, String>, String> {
+    let text = read(path)?;
+    let parsed = broadsheet::json::parse(&text).and_then(|value| Options::from_json_value(&value));
+    Ok(parsed.map_err(|error| problems(path, &error)))
 }
 
 /// One `FILE: path: message` line per problem.

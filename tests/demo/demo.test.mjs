@@ -353,6 +353,25 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
+test('warnings are listed beside problems, each selecting its spot; the seed warns about its hero alt', async () => {
+  const { context, page, checkClean } = await open();
+  const event = await chooseSample(page, 'seed');
+  assert.deepEqual(event.detail.warnings.map((w) => `${w.path} [${w.rule}]`), ['hero.alt [image-alt]', 'hero.srcset [hero-srcset]', 'body[3].uploaded [video-upload-date]']);
+  assert.match(await page.textContent('#status'), /^Valid article; 3 warnings/);
+  const items = await page.$$eval('#warnings li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(items.length, 3);
+  assert.match(items[0], /^hero\.alt: alt "guzman" .*\[image-alt\]$/);
+  await page.click('#warnings li:first-child button');
+  const selection = await editorSelection(page);
+  assert.ok(selection.focused && selection.text.includes('"guzman"'), selection.text);
+  // An invalid article hides the warnings and lists its problems.
+  await outcome(page, () => page.fill('#json', '{"headline": ""}'));
+  assert.equal(await page.isVisible('#warnings'), false);
+  assert.equal(await page.isVisible('#problems'), true);
+  await checkClean();
+  await context.close();
+});
+
 const IMPORT_SAMPLES = {
   wordpress: 'tests/import/wordpress/rest-post',
   ans: 'tests/import/ans/story',

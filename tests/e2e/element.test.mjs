@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { initSync, renderArticle } from "../../pkg/broadsheet.js";
+import { initSync, renderArticle, validateArticle } from "../../pkg/broadsheet.js";
 import { axeViolations, launchBrowser } from "../support/browser.mjs";
 import { openPage, page, serve } from "./harness.mjs";
 
@@ -59,11 +59,14 @@ async function clean(rec, allowed = []) {
 const html = (rec, selector = "broadsheet-article") => rec.page.locator(selector).evaluate((e) => e.innerHTML);
 const waitForEvents = (rec, n) => rec.page.waitForFunction((n) => window.__events.length >= n, n);
 
-test("src: fetched, rendered into light DOM and hydrated; broadsheet-render reports the time", async () => {
+test("src: fetched, rendered into light DOM and hydrated; broadsheet-render reports the time and the warnings", async () => {
   const rec = await open("/src/");
   const [event] = await rec.events();
   assert.equal(event.type, "broadsheet-render");
   assert.ok(event.detail.durationMs >= 0 && event.detail.durationMs < 1000, JSON.stringify(event.detail));
+  const { warnings } = validateArticle(ARTICLE);
+  assert.deepEqual(warnings.map((w) => w.rule), ["video-upload-date"]);
+  assert.deepEqual(event.detail.warnings, warnings);
   assert.equal(await html(rec, "h1"), "From the server");
   assert.equal(await rec.page.locator("button.bs-facade__control").textContent(), "Play video: The raid");
   assert.equal(await rec.page.locator("iframe").count(), 0);

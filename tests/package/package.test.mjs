@@ -167,6 +167,19 @@ test("sizes hold their budgets (scripts/sizes.mjs)", () => {
   execFileSync(process.execPath, [fileURLToPath(new URL("scripts/sizes.mjs", root))], { stdio: "inherit" });
 });
 
+test("validateArticle gives every fixture's warnings exactly as the native check (tests/warnings/), and options switch rules off", () => {
+  for (const name of inputs("tests/fixtures/")) {
+    const { ok, warnings } = validateArticle(read(`tests/fixtures/${name}.json`));
+    assert.ok(ok, name);
+    assert.equal(warnings.map((w) => `${w.path}: ${w.message} [${w.rule}]\n`).join(""), read(`tests/warnings/${name}.txt`), name);
+  }
+  const seed = read("tests/fixtures/seed.json");
+  assert.deepEqual(validateArticle(seed).warnings[0].pathSegments, ["hero", "alt"]);
+  const off = ["image-alt", "hero-srcset", "video-upload-date"];
+  assert.deepEqual(validateArticle(seed, { warnings: { off } }).warnings, []);
+  assert.throws(() => validateArticle(seed, { warnings: { off: ["imag-alt"] } }), { message: 'options.warnings.off[0]: unknown warning "imag-alt"; did you mean "image-alt"?' });
+});
+
 test("whatever JS hands over is a problem at its path, never an escaping exception", () => {
   const problems = (article) => validateArticle(article).errors.map(display);
   const boom = () => { throw new Error("boom"); };
@@ -198,7 +211,7 @@ test("whatever JS hands over is a problem at its path, never an escaping excepti
   assert.equal(cycle.message, "contains itself (a cycle), which JSON cannot hold");
   assert.match(cycle.path, /^body\[0\](\.body\[0\])+$/);
   // `undefined` properties are absent, as in JSON.stringify.
-  assert.deepEqual(validateArticle({ headline: "x", body: [], dek: undefined }), { ok: true, errors: [] });
+  assert.deepEqual(validateArticle({ headline: "x", body: [], dek: undefined }), { ok: true, errors: [], warnings: [] });
   assert.throws(() => renderArticle({ headline: "x", get body() { return boom(); } }), { path: "body", message: "body: could not be read: boom" });
   assert.throws(() => renderArticle({ headline: "x", body: [] }, { get headingShift() { return boom(); } }), { path: "options.headingShift" });
 });

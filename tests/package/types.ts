@@ -52,6 +52,7 @@ element.addEventListener("broadsheet-error", (event) => { const first: ArticlePr
 const imported: ImportResult = importArticle("<!-- wp:paragraph --><p>Hi</p><!-- /wp:paragraph -->", { from: "wordpress", headline: "Hi" });
 const importedArticle: Article = imported.article;
 const notePath: string = imported.notes[0].path;
+const firstRule: string = validateArticle(article, { warnings: { off: ["image-alt"] } }).warnings[0].rule;
 const report: PrivacyReport = privacyReport(article, { poster: "self-hosted" });
 const firstOrigin: string = report.beforeInteraction[0].origin;
 // @ts-expect-error only the three formats
@@ -70,4 +71,4 @@ renderArticle(article, 3);
 // @ts-expect-error the element's options are RenderOptions
 element.options = { headingShift: "1" };
 
-export { html, problems, v, noHeadline, badBlock, badLevel, badPoster, importedArticle, notePath, firstOrigin };
+export { html, problems, v, noHeadline, badBlock, badLevel, badPoster, importedArticle, notePath, firstOrigin, firstRule };
