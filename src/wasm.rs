@@ -71,6 +71,15 @@ pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Res
     Ok(result.into())
 }
 
+/// The article's schema.org JSON-LD (a `NewsArticle` with its `VideoObject`s), as `render_page`
+/// writes it: for pages that place the fragment themselves.
+#[wasm_bindgen(js_name = jsonLd, skip_typescript)]
+pub fn json_ld(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    let article = read_article(&article, &options).map_err(|e| to_js_error(&e))?;
+    js_sys::JSON::parse(&crate::json_ld(&article, &options).to_json(crate::json::JsonStyle::Script))
+}
+
 /// The privacy report of an article rendered with `options`:
 /// `{ beforeInteraction: [{ origin, url, path }], onActivation: […] }`.
 #[wasm_bindgen(js_name = privacyReport, skip_typescript)]

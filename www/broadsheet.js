@@ -3,7 +3,7 @@
 // as `broadsheet-wasm.js` says: the browser build's glue fetches it, the server build reads it from
 // disk where it is on disk (Node, Bun, Deno, whose fetch cannot read files).
 import initCore, {
-  __wbg_reset_state as resetCore, privacyReport as privacyCore, renderArticle as renderCore, validateArticle as validateCore,
+  __wbg_reset_state as resetCore, jsonLd as jsonLdCore, privacyReport as privacyCore, renderArticle as renderCore, validateArticle as validateCore,
 } from "./broadsheet-core.js";
 import { hydrate } from "./broadsheet-shell.js";
 import { importCore, wasmOnDisk } from "./broadsheet-wasm.js";
@@ -27,6 +27,14 @@ export function renderArticle(article, options) {
  */
 export function validateArticle(article, options) {
   return validateCore(asJsonText(article), options);
+}
+
+/**
+ * The article's schema.org JSON-LD (a `NewsArticle` with a `VideoObject` per video), as a whole page
+ * carries it; write it inside `<script type="application/ld+json">` with `<` escaped as `\u003c`.
+ */
+export function jsonLd(article, options) {
+  return jsonLdCore(asJsonText(article), options);
 }
 
 /**

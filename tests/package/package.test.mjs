@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { initSync, renderArticle, validateArticle, version, mount, hydrate, importArticle, privacyReport } from "../../pkg/broadsheet.js";
+import { initSync, renderArticle, validateArticle, version, mount, hydrate, importArticle, jsonLd, privacyReport } from "../../pkg/broadsheet.js";
 
 const root = new URL("../../", import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), "utf8");
@@ -102,7 +102,7 @@ test("the package describes itself truthfully", () => {
   assert.equal(typeof mount, "function");
   assert.equal(typeof hydrate, "function");
   const entry = read("pkg/broadsheet.d.ts");
-  for (const name of ["renderArticle", "validateArticle", "privacyReport", "importArticle", "version", "initSync", "releaseMemory", "mount", "hydrate"]) {
+  for (const name of ["renderArticle", "validateArticle", "jsonLd", "privacyReport", "importArticle", "version", "initSync", "releaseMemory", "mount", "hydrate"]) {
     assert.match(entry, new RegExp(`^export function ${name}\\b`, "m"), name);
   }
   assert.match(entry, /^export default function init\b/m);
@@ -119,6 +119,14 @@ test("the server build renders every fixture exactly as the browser build", asyn
     const expected = read(`tests/fixtures/${name}.html`);
     assert.equal(server.renderArticle(json, options), expected, `${name}.json as text`);
     assert.equal(server.renderArticle(JSON.parse(json), options), expected, `${name}.json as an object`);
+  }
+});
+
+test("jsonLd gives every fixture's JSON-LD exactly as the native one (tests/json-ld/)", () => {
+  for (const name of inputs("tests/fixtures/")) {
+    const optionsFile = `tests/fixtures/${name}.options.json`;
+    const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
+    assert.deepEqual(jsonLd(read(`tests/fixtures/${name}.json`), options), JSON.parse(read(`tests/json-ld/${name}.json`)), name);
   }
 });
 
