@@ -81,8 +81,7 @@ impl Reader<'_> {
     /// What an element the importer does not map is: `what` says why (the note's words). Its
     /// text is kept as paragraphs.
     fn unknown(&mut self, element: &Value, what: &str, at: &Path) -> Vec<Value<'static>> {
-        let mut found = Vec::new();
-        texts(element, &mut found);
+        let found = texts(element);
         if found.is_empty() {
             self.notes.add(at, format!("{what}; it holds no text and was left out"));
             return Vec::new();
@@ -95,11 +94,10 @@ impl Reader<'_> {
     /// line, a list item, a table cell): noted.
     fn text_of_other(&mut self, element: &Value, place: &str, at: &Path) -> Option<String> {
         let what = element_type(element).map_or_else(|| format!("{} value", element.kind()), an_element);
-        let mut found = Vec::new();
-        match element {
-            Value::String(text) => found.push(text.as_ref()),
-            _ => texts(element, &mut found),
-        }
+        let found = match element {
+            Value::String(text) => vec![text.as_ref()],
+            _ => texts(element),
+        };
         let kept = if found.is_empty() { "it holds no text and was left out" } else { "its text was kept" };
         self.notes.add(at, format!("{what} cannot be {place}; {kept}"));
         let parts: Vec<String> = found.into_iter().filter_map(|text| self.inline(text, at)).collect();
@@ -171,9 +169,7 @@ impl Reader<'_> {
                 Some("list") if depth >= self.max_list_depth => {
                     let max = self.max_list_depth;
                     self.notes.add(&at, format!("a list nested deeper than {max} levels was flattened into its parent item"));
-                    let mut found = Vec::new();
-                    texts(element, &mut found);
-                    let words: Vec<String> = found.into_iter().filter_map(super::plain_words).collect();
+                    let words: Vec<String> = texts(element).into_iter().filter_map(super::plain_words).collect();
                     let flat = escaped(&words.join(" "));
                     match items.last_mut() {
                         Some(Item { text: Some(text), .. }) => {

@@ -6,6 +6,7 @@ mod elements;
 mod media;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::error::{Error, Path, Problem};
 use crate::escape::{check_url, UrlUse};
@@ -116,24 +117,29 @@ fn with(block: Value<'static>, key: &'static str, value: Value<'static>) -> Valu
 const TEXT_KEYS: [&str; 9] = ["content", "text", "title", "subtitle", "caption", "basic", "description", "name", "alt_text"];
 
 /// Every string under [`TEXT_KEYS`] in `value`, in document order, each once.
-fn texts<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|item| texts(item, out)),
-        Value::Object(entries) => {
-            for (key, item) in entries {
-                match item {
-                    Value::String(s) if TEXT_KEYS.contains(&key.as_ref()) => {
-                        if !s.trim().is_empty() && !out.contains(&s.as_ref()) {
-                            out.push(s);
+fn texts<'v>(value: &'v Value) -> Vec<&'v str> {
+    fn collect<'v>(value: &'v Value, seen: &mut HashSet<&'v str>, out: &mut Vec<&'v str>) {
+        match value {
+            Value::Array(items) => items.iter().for_each(|item| collect(item, seen, out)),
+            Value::Object(entries) => {
+                for (key, item) in entries {
+                    match item {
+                        Value::String(s) if TEXT_KEYS.contains(&key.as_ref()) => {
+                            if !s.trim().is_empty() && seen.insert(s) {
+                                out.push(s);
+                            }
                         }
+                        _ if key == "additional_properties" => {}
+                        _ => collect(item, seen, out),
                     }
-                    _ if key == "additional_properties" => {}
-                    _ => texts(item, out),
                 }
             }
+            _ => {}
         }
-        _ => {}
     }
+    let mut out = Vec::new();
+    collect(value, &mut HashSet::new(), &mut out);
+    out
 }
 
 /// Whether code can keep `c`: HTML cannot carry control characters (but tab and line breaks)
@@ -185,10 +191,11 @@ struct LeadArt {
 }
 
 impl Reader<'_> {
-    /// The string at `value[key]`; another kind of value is noted and read as absent.
+    /// The string at `value[key]`; a blank one is absent (Arc writes `""` for unset fields),
+    /// another kind of value is noted and read as absent.
     fn string<'v>(&mut self, value: &'v Value, key: &str, at: &Path) -> Option<&'v str> {
         match field(value, key)? {
-            Value::String(s) => Some(s),
+            Value::String(s) => Some(s.as_ref()).filter(|s| !s.trim().is_empty()),
             other => {
                 self.notes.add(&at.key(key), format!("expected a string, found {}; it was left out", other.kind()));
                 None
@@ -256,9 +263,8 @@ impl Reader<'_> {
     /// ANS gives a path on the canonical website; the format needs an absolute URL.
     fn canonical_url(&mut self, story: &Value) -> Option<Value<'static>> {
         let root = Path::default();
-        let key = ["canonical_url", "website_url"].into_iter().find(|key| field(story, key).is_some())?;
+        let (key, given) = ["canonical_url", "website_url"].into_iter().find_map(|key| Some((key, self.string(story, key, &root)?.trim())))?;
         let at = root.key(key);
-        let given = self.string(story, key, &root)?.trim();
         if given.starts_with('/') && self.origin.is_none() {
             let website = field(story, "canonical_website").and_then(as_str).map_or(String::new(), |site| format!(" on the website \"{site}\""));
             let message = format!("\"{given}\" is a path{website}; the story does not give the website's address, so the article has no `url` (add the full address)");
@@ -346,7 +352,8 @@ impl Reader<'_> {
                     Some(Value::Array(links)) => links,
                     _ => return None,
                 };
-                links.iter().enumerate().find_map(|(i, link)| field(link, "url").and_then(as_str).map(|u| (u, at.key(key).index(i).key("url"))))
+                let link_at = |i| at.key(key).index(i).key("url");
+                links.iter().enumerate().find_map(|(i, link)| field(link, "url").and_then(as_str).filter(|u| !u.trim().is_empty()).map(|u| (u, link_at(i))))
             }),
         };
         let link = link.and_then(|(link, link_at)| url(&self.on_site(link), UrlUse::Link, &link_at, self.notes));
@@ -375,16 +382,17 @@ impl Reader<'_> {
         let Some(taxonomy) = field(story, "taxonomy") else { return Vec::new() };
         let tags = self.array(taxonomy, "tags", &at);
         let at = at.key("tags");
-        let mut out: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
         for (i, tag) in tags.iter().enumerate() {
             let text = self.string(tag, "text", &at.index(i));
             if let Some(text) = text.and_then(|text| self.plain_text(text, &at.index(i).key("text"))) {
-                if !out.contains(&text) {
-                    out.push(text);
+                if seen.insert(text.clone()) {
+                    out.push(string(text));
                 }
             }
         }
-        out.into_iter().map(string).collect()
+        out
     }
 
     /// `promo_items.lead_art` (what Arc's article pages show), or else `promo_items.basic`: the
@@ -427,8 +435,7 @@ impl Reader<'_> {
 
     fn related_item(&mut self, item: &Value, at: &Path) -> Option<Value<'static>> {
         let headline = self.headline(item, at);
-        let key = ["canonical_url", "website_url"].into_iter().find(|key| field(item, key).is_some());
-        let link = key.and_then(|key| self.string(item, key, at).map(|link| (link, at.key(key))));
+        let link = ["canonical_url", "website_url"].into_iter().find_map(|key| Some((self.string(item, key, at)?, at.key(key))));
         let (Some(headline), Some((link, link_at))) = (headline, link) else {
             self.notes.add(at, "a related item needs a headline and a URL (a reference the Content API did not fill in?); it was left out");
             return None;
@@ -449,3 +456,6 @@ fn plain_words(source: &str) -> Option<String> {
     plain(&html::text(&html::parse(source, &Path::default(), &mut Notes::default())))
 }
 
+
+#[cfg(test)]
+mod tests;
