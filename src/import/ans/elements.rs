@@ -458,7 +458,7 @@ impl Reader<'_> {
         self.notes.add(at, "a gallery was written as its images, one after another");
         let headline = self.headline(element, at).map(|headline| escaped(&headline));
         let description_at = at.key("description");
-        let description = field(element, "description").and_then(|d| self.string(d, "basic", &description_at));
+        let description = self.object(element, "description", at).and_then(|d| self.string(d, "basic", &description_at));
         let description = description.and_then(|d| self.inline(d, &description_at.key("basic")));
         let mut blocks: Vec<Value<'static>> = paragraph([headline, description]).into_iter().collect();
         let images = self.array(element, "content_elements", at);

@@ -75,7 +75,7 @@ impl Reader<'_> {
 
     /// The names in `credits.by`, then those in `credits.affiliation`: "Ann Lee / Reuters".
     pub(super) fn credit(&mut self, item: &Value, at: &Path) -> Option<String> {
-        let credits = field(item, "credits")?;
+        let credits = self.object(item, "credits", at)?;
         let at = at.key("credits");
         let mut groups = Vec::new();
         for role in ["by", "affiliation"] {
@@ -102,7 +102,7 @@ impl Reader<'_> {
     pub(super) fn video(&mut self, video: &Value, at: &Path) -> Option<Value<'static>> {
         let title = self.headline(video, at);
         let description_at = at.key("description");
-        let description = field(video, "description").and_then(|d| self.string(d, "basic", &description_at));
+        let description = self.object(video, "description", at).and_then(|d| self.string(d, "basic", &description_at));
         let caption = description.and_then(|d| self.inline(d, &description_at.key("basic")));
         let credit = self.credit(video, at);
         let page = field(video, "canonical_url").and_then(as_str).map(|page| self.on_site(page));
@@ -132,7 +132,7 @@ impl Reader<'_> {
             self.notes.add(&at.key("transcript"), "the video's transcript was not kept (the format has no place for it)");
         }
         let block = video_or_embed(Embedded { url: link, title, caption, credit, provider: None }, at, self.notes)?;
-        let Some(promo) = field(video, "promo_image") else { return Some(block) };
+        let Some(promo) = self.object(video, "promo_image", at) else { return Some(block) };
         let promo_at = at.key("promo_image");
         Some(match super::block_type(&block) {
             Some("youtube" | "vimeo") => {
@@ -153,7 +153,7 @@ impl Reader<'_> {
     /// An `oembed_response`: YouTube and Vimeo become facades, anything else a link card titled
     /// and credited from the response, with the text of its HTML (a post's words) as caption.
     pub(super) fn oembed(&mut self, element: &Value, at: &Path) -> Option<Value<'static>> {
-        let Some(raw) = field(element, "raw_oembed") else {
+        let Some(raw) = self.object(element, "raw_oembed", at) else {
             self.notes.add(at, "the oEmbed response has no raw_oembed; it was left out");
             return None;
         };

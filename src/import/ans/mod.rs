@@ -24,7 +24,8 @@ pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Res
     let mut article = Object::new();
     article.set_some("lang", reader.lang(source));
     article.set_some("url", reader.canonical_url(source));
-    article.set_some("section", reader.section(source));
+    let taxonomy = reader.object(source, "taxonomy", &root);
+    article.set_some("section", reader.section(source, taxonomy));
     article.set_some("headline", reader.headline(source, &root).map(string));
     article.set_some("dek", reader.dek(source));
     let authors = reader.authors(source);
@@ -33,7 +34,7 @@ pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Res
     }
     let (published, modified) = reader.dates(source);
     article.set_some("published", published).set_some("modified", modified);
-    let tags = reader.tags(source);
+    let tags = reader.tags(taxonomy);
     if !tags.is_empty() {
         article.set("tags", Value::Array(tags));
     }
@@ -203,6 +204,17 @@ impl Reader<'_> {
         }
     }
 
+    /// The object at `value[key]`; another kind of value is noted and read as absent.
+    fn object<'v, 'a>(&mut self, value: &'v Value<'a>, key: &str, at: &Path) -> Option<&'v Value<'a>> {
+        match field(value, key)? {
+            object @ Value::Object(_) => Some(object),
+            other => {
+                self.notes.add(&at.key(key), format!("expected an object, found {}; it was left out", other.kind()));
+                None
+            }
+        }
+    }
+
     /// The array at `value[key]`; another kind of value is noted and read as empty.
     fn array<'v, 'a>(&mut self, value: &'v Value<'a>, key: &str, at: &Path) -> &'v [Value<'a>] {
         match field(value, key) {
@@ -232,8 +244,9 @@ impl Reader<'_> {
 
     /// `headlines.basic` of a story or a related item, as plain text.
     fn headline(&mut self, item: &Value, at: &Path) -> Option<String> {
+        let headlines = self.object(item, "headlines", at)?;
         let at = at.key("headlines");
-        let headline = self.string(field(item, "headlines")?, "basic", &at)?;
+        let headline = self.string(headlines, "basic", &at)?;
         self.plain_text(headline, &at.key("basic"))
     }
 
@@ -276,10 +289,9 @@ impl Reader<'_> {
 
     /// `taxonomy.primary_section`, or else the canonical website's section: its name and path.
     /// Other sections are noted: the format has one.
-    fn section(&mut self, story: &Value) -> Option<Value<'static>> {
+    fn section(&mut self, story: &Value, taxonomy: Option<&Value>) -> Option<Value<'static>> {
         let taxonomy_at = Path::default().key("taxonomy");
-        let taxonomy = field(story, "taxonomy");
-        let primary = taxonomy.and_then(|t| field(t, "primary_section")).map(|s| (s, taxonomy_at.key("primary_section")));
+        let primary = taxonomy.and_then(|t| self.object(t, "primary_section", &taxonomy_at)).map(|s| (s, taxonomy_at.key("primary_section")));
         let website_section = field(story, "canonical_website").and_then(as_str).and_then(|site| {
             let section = field(field(field(story, "websites")?, site)?, "website_section")?;
             Some((section, Path::default().key("websites").key(site).key("website_section")))
@@ -314,7 +326,7 @@ impl Reader<'_> {
         let root = Path::default();
         let basic = |reader: &mut Self, key: &str| {
             let at = root.key(key);
-            field(story, key).and_then(|value| reader.string(value, "basic", &at)).map(|text| (text, at.key("basic")))
+            reader.object(story, key, &root).and_then(|value| reader.string(value, "basic", &at)).map(|text| (text, at.key("basic")))
         };
         let subheadline = basic(self, "subheadlines");
         let description = basic(self, "description");
@@ -333,7 +345,7 @@ impl Reader<'_> {
     /// `credits.by`: each author's name, and a link (`url`, or else the first social link).
     fn authors(&mut self, story: &Value) -> Vec<Value<'static>> {
         let at = Path::default().key("credits");
-        let Some(credits) = field(story, "credits") else { return Vec::new() };
+        let Some(credits) = self.object(story, "credits", &Path::default()) else { return Vec::new() };
         let by = self.array(credits, "by", &at);
         let at = at.key("by");
         by.iter().enumerate().filter_map(|(i, person)| self.author(person, &at.index(i))).collect()
@@ -377,9 +389,9 @@ impl Reader<'_> {
     }
 
     /// `taxonomy.tags[].text`, each once.
-    fn tags(&mut self, story: &Value) -> Vec<Value<'static>> {
+    fn tags(&mut self, taxonomy: Option<&Value>) -> Vec<Value<'static>> {
         let at = Path::default().key("taxonomy");
-        let Some(taxonomy) = field(story, "taxonomy") else { return Vec::new() };
+        let Some(taxonomy) = taxonomy else { return Vec::new() };
         let tags = self.array(taxonomy, "tags", &at);
         let at = at.key("tags");
         let mut seen = HashSet::new();
@@ -399,7 +411,7 @@ impl Reader<'_> {
     /// hero when it becomes an image or a YouTube video; anything else opens the body, noted.
     fn lead_art(&mut self, story: &Value) -> LeadArt {
         let none = LeadArt { hero: None, body: Vec::new() };
-        let Some(promo) = field(story, "promo_items") else { return none };
+        let Some(promo) = self.object(story, "promo_items", &Path::default()) else { return none };
         let Some((key, art)) = ["lead_art", "basic"].into_iter().find_map(|key| field(promo, key).map(|art| (key, art))) else {
             return none;
         };
@@ -421,7 +433,8 @@ impl Reader<'_> {
     /// `related_content.basic` as the related rail: each item's headline, URL and promo image.
     fn related(&mut self, story: &Value) -> Option<Value<'static>> {
         let at = Path::default().key("related_content");
-        let items = self.array(field(story, "related_content")?, "basic", &at);
+        let related_content = self.object(story, "related_content", &Path::default())?;
+        let items = self.array(related_content, "basic", &at);
         let at = at.key("basic");
         let items: Vec<Value<'static>> = items.iter().enumerate().filter_map(|(i, item)| self.related_item(item, &at.index(i))).collect();
         if items.is_empty() {

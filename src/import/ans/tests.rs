@@ -224,3 +224,18 @@ fn an_unknown_element_with_many_strings_keeps_each_once() {
     assert_eq!(json.matches(r#""type":"paragraph""#).count(), 10_000);
     assert_eq!(notes, ["content_elements[0]: a `mystery` element is not something the format has; its text was kept as paragraphs"]);
 }
+
+#[test]
+fn fields_of_the_wrong_kind_are_noted() {
+    let (json, notes) = import(r#"{"type": "story", "headlines": "Flat title", "credits": [], "taxonomy": {"tags": {"text": "x"}}, "content_elements": {}}"#);
+    assert_eq!(json, r#"{"body":[]}"#);
+    assert_eq!(
+        notes,
+        [
+            "headlines: expected an object, found a string; it was left out",
+            "credits: expected an object, found an array; it was left out",
+            "taxonomy.tags: expected an array, found an object; it was left out",
+            "content_elements: expected an array, found an object; it was left out",
+        ]
+    );
+}
