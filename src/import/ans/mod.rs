@@ -146,7 +146,7 @@ fn texts<'v>(value: &'v Value) -> Vec<&'v str> {
 /// Whether code can keep `c`: HTML cannot carry control characters (but tab and line breaks)
 /// nor noncharacters.
 fn fits_code(c: char) -> bool {
-    !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && !crate::validate::text::is_noncharacter(c)
+    (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !crate::validate::text::is_noncharacter(c)
 }
 
 /// `https://host` of the story's website, from the first absolute URL the story gives for itself:
