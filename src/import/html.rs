@@ -369,6 +369,8 @@ fn collect_text(nodes: &[Node], out: &mut String) {
                 out.push_str(e.attr("alt").unwrap_or(""));
                 out.push(' ');
             }
+            // Inline elements run on with the words around them (`<i>Dune</i>:` reads "Dune:").
+            Node::Element(e) if is_phrasing(&e.name) => collect_text(&e.children, out),
             Node::Element(e) => {
                 out.push(' ');
                 collect_text(&e.children, out);
@@ -376,6 +378,14 @@ fn collect_text(nodes: &[Node], out: &mut String) {
             }
         }
     }
+}
+
+/// Elements that sit inside a line of text; every other element separates words.
+fn is_phrasing(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font" | "i" | "ins" | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time" | "u" | "var"
+    )
 }
 
 /// Plain text of an HTML string (a WordPress title, an ANS caption's credit).
@@ -830,6 +840,12 @@ mod tests {
         assert_eq!(md.unwrap(), "click A cat");
         assert_eq!(notes.len(), 3, "{notes:?}");
         assert!(notes[0].contains("javascript:alert(1)"), "{notes:?}");
+    }
+
+    #[test]
+    fn plain_text_runs_inline_elements_on() {
+        let nodes = parse("<i>Dune</i>: Part <b>Two</b>'s <span>re</span>view<br>next<p>para</p><td>a</td><td>b</td>", &Path::default(), &mut Notes::default());
+        assert_eq!(text(&nodes), "Dune: Part Two's review next para a b");
     }
 
     #[test]
