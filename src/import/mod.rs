@@ -170,10 +170,20 @@ pub(crate) fn url(url: &str, usage: UrlUse, at: &Path, notes: &mut Notes) -> Opt
     match check_url(url, usage) {
         Ok(()) => Some(url.to_owned()),
         Err(reason) => {
-            notes.add(at, format!("the URL \"{url}\" was left out: {reason}"));
+            notes.add(at, format!("the URL \"{}\" was left out: {reason}", shown(url)));
             None
         }
     }
+}
+
+/// `text` for a note: control and invisible characters (which would reorder or hide the note's
+/// text in a terminal) written as `\u{…}`.
+pub(crate) fn shown(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| c.is_control() || crate::escape::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if hidden(c) { format!("\\u{{{:X}}}", c as u32) } else { c.to_string() }).collect())
 }
 
 /// An RFC 3339 date-time for `published` and `modified`; a date without a zone (WordPress's

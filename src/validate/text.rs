@@ -91,7 +91,7 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Well-formed per RFC 5646: language, then optional extlangs, script, region, variants,
 /// extensions and a private-use part (or a private-use tag alone).
-pub(super) fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let subtags: Vec<&str> = tag.split('-').collect();
     let alpha = |s: &str, min, max| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic());
     let alnum = |s: &str, min, max| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric());

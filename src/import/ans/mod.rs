@@ -166,16 +166,6 @@ fn origin_of(url: &str) -> Option<String> {
     Some(url[..host_end].to_owned())
 }
 
-/// Whether the format accepts `tag` as `lang`. Validation owns the rule, so it is asked.
-fn is_language_tag(tag: &str) -> bool {
-    let probe = Value::Object(vec![
-        (Cow::Borrowed("headline"), Value::String(Cow::Borrowed("-"))),
-        (Cow::Borrowed("lang"), Value::String(Cow::Borrowed(tag))),
-        (Cow::Borrowed("body"), Value::Array(Vec::new())),
-    ]);
-    crate::from_value(&probe, &Limits::default()).is_ok()
-}
-
 /// What reading a story shares: the notes, the list depth allowed, the website's address.
 struct Reader<'n> {
     notes: &'n mut Notes,
@@ -264,7 +254,7 @@ impl Reader<'_> {
         if tag.is_empty() {
             return None;
         }
-        if !is_language_tag(tag) {
+        if !crate::validate::text::is_language_tag(tag) {
             let message = format!("\"{tag}\" is not a BCP 47 language tag (like en or pt-BR); the article has no `lang`");
             self.notes.add(&Path::default().key("language"), message);
             return None;

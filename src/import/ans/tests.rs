@@ -203,8 +203,8 @@ fn captions_credits_and_corrections() {
 
 #[test]
 fn language_tags_follow_validation() {
-    assert!(is_language_tag("es-419"));
-    assert!(!is_language_tag("en_US"));
+    assert!(crate::validate::text::is_language_tag("es-419"));
+    assert!(!crate::validate::text::is_language_tag("en_US"));
     let (json, notes) = import(r#"{"type": "story", "language": "pt-BR"}"#);
     assert_eq!(json, r#"{"lang":"pt-BR","body":[]}"#);
     assert!(notes.is_empty(), "{notes:?}");
