@@ -43,18 +43,11 @@ pub(crate) fn is_noncharacter(c: char) -> bool {
     (0xFDD0..=0xFDEF).contains(&c) || (c & 0xFFFE) == 0xFFFE
 }
 
-/// A number for a message: whole numbers exactly, others to six decimal places. (Core's float
-/// formatting would add about 20 KB to the WebAssembly module for this one message.)
+/// A number for a message ("a number of 16 or more digits" past what [`number_text`] writes).
 pub(super) fn number_text(n: f64) -> String {
-    if n.abs() >= 1e15 {
-        return "a number of 16 or more digits".to_owned();
-    }
-    let millionths = (n.abs() * 1e6).round() as u64;
-    let sign = if n < 0.0 && millionths > 0 { "-" } else { "" };
-    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
-    match fraction {
-        0 => format!("{sign}{whole}"),
-        _ => format!("{sign}{whole}.{}", format!("{fraction:06}").trim_end_matches('0')),
+    match n.abs() >= 1e15 {
+        true => "a number of 16 or more digits".to_owned(),
+        false => crate::json::number_text(n),
     }
 }
 
