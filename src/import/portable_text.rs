@@ -80,6 +80,7 @@ fn read_document(fields: &Fields, context: &Context, article: &mut Object, body:
             Some(hero) if is_block(&hero, "image") => {
                 article.set("hero", hero);
             }
+            // Its note says why; the text it kept opens the body.
             Some(text) => body.push(text),
             None => {}
         },
@@ -166,7 +167,8 @@ fn author(value: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>>
         .map(|(key, _)| format!("`{key}`"))
         .collect();
     if !unread.is_empty() {
-        notes.add(at, format!("only the author's name and url are imported; {} left out", unread.join(", ")));
+        let verb = if unread.len() == 1 { "was" } else { "were" };
+        notes.add(at, format!("only the author's name and url are imported; {} {verb} left out", unread.join(", ")));
     }
     Some(author.into_value())
 }

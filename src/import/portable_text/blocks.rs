@@ -67,7 +67,7 @@ fn list_entry(fields: &Fields, kind: &str, at: &Path, notes: &mut Notes) -> Opti
         }
     };
     if let Some(style) = string_field(fields, "style").filter(|style| *style != "normal") {
-        notes.add(&at.key("style"), format!("a list item's style (\"{style}\") is not something the format has; the item is written as plain text"));
+        notes.add(&at.key("style"), format!("a list item's style (\"{style}\") is not something the format has; the item is written as a plain list item"));
     }
     Some(Entry { text, ordered, level })
 }

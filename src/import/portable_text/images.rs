@@ -3,6 +3,7 @@
 
 use super::{blocks, field, string_field, text, Context, Fields};
 use crate::error::Path;
+use crate::escape::{check_url, UrlUse};
 use crate::import::{inline, paragraph, plain, ImageFields, Notes};
 use crate::json::Value;
 
@@ -46,11 +47,18 @@ pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut N
     let asset = match asset(fields, context) {
         Ok(asset) => asset,
         Err(reason) => {
-            let alt = alt.as_deref().and_then(plain).map(|alt| inline::escaped(&alt));
-            let kept = paragraph([alt, caption, credit.map(|credit| inline::escaped(&credit))]);
-            let kept_note = if kept.is_some() { " (its alt text and caption are kept as a paragraph)" } else { "" };
+            let kept: Vec<&str> = [(alt.as_deref().and_then(plain).is_some(), "alt text"), (caption.is_some(), "caption"), (credit.is_some(), "credit")]
+                .into_iter()
+                .filter_map(|(has, name)| has.then_some(name))
+                .collect();
+            let kept_note = match kept.as_slice() {
+                [] => String::new(),
+                [one] => format!("; its {one} is kept as a paragraph"),
+                [init @ .., last] => format!("; its {} and {last} are kept as a paragraph", init.join(", ")),
+            };
             notes.add(&at.key("asset"), format!("{reason}; the image was left out{kept_note}"));
-            return kept;
+            let alt = alt.as_deref().and_then(plain).map(|alt| inline::escaped(&alt));
+            return paragraph([alt, caption, credit.map(|credit| inline::escaped(&credit))]);
         }
     };
     let (width, height) = asset.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
@@ -64,8 +72,8 @@ struct Asset {
     size: Option<(f64, f64)>,
 }
 
-/// The asset's URL: expanded (`asset->url`, or `asset.url` in an export), or made from its
-/// reference; `Err` says why neither can be had.
+/// The asset's URL: expanded (`asset->url`, or `asset.url` in an export) and allowed by the URL
+/// policy, or made from its reference; `Err` says why neither can be had.
 fn asset(image: &Fields, context: &Context) -> Result<Asset, String> {
     let asset = match field(image, "asset") {
         Some(Value::Object(asset)) => asset,
@@ -74,7 +82,8 @@ fn asset(image: &Fields, context: &Context) -> Result<Asset, String> {
     };
     let id = string_field(asset, "_ref").or_else(|| string_field(asset, "_id"));
     let id_parts = id.and_then(AssetId::parse);
-    if let Some(url) = string_field(asset, "url") {
+    if let Some(url) = string_field(asset, "url").map(str::trim) {
+        check_url(url, UrlUse::Resource).map_err(|reason| format!("the image's URL \"{url}\" cannot be used: {reason}"))?;
         let size = dimensions(asset).or(id_parts.as_ref().map(AssetId::size)).or_else(|| AssetId::from_cdn_url(url).map(|id| id.size()));
         return Ok(Asset { url: url.to_owned(), size });
     }

@@ -86,7 +86,7 @@ impl ListRun {
         let Some(target) = self.lists.get_mut(list) else { return };
         if target.ordered != entry.ordered && !target.items.is_empty() {
             let (kind, theirs) = if entry.ordered { ("numbered", "bulleted") } else { ("bulleted", "numbered") };
-            notes.add(at, format!("a {kind} item among {theirs} ones at the same level is written as one of them"));
+            notes.add(at, format!("a {kind} item among {theirs} ones at the same level joins their {theirs} list"));
         }
         target.items.push(Item { text: entry.text, list: None });
     }
@@ -177,7 +177,7 @@ mod tests {
             lists,
             [r#"{"type":"list","items":["a"]}"#, r#"{"type":"list","ordered":true,"items":[{"text":"1","items":["1a","1b"]}]}"#]
         );
-        assert_eq!(notes, ["[3]: a numbered item among bulleted ones at the same level is written as one of them"]);
+        assert_eq!(notes, ["[3]: a numbered item among bulleted ones at the same level joins their bulleted list"]);
     }
 
     #[test]

@@ -27,13 +27,15 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
         None => return None,
     };
     let marks: Vec<Option<Vec<&str>>> = children.iter().map(span_marks).collect();
-    let mut writer = Writer { markdown: InlineMarkdown::new(), open: Vec::new(), defs: MarkDefs::of(block, at, notes), noted: HashSet::new() };
+    let mut writer = Writer { markdown: InlineMarkdown::new(), open: Vec::new(), defs: MarkDefs::of(block, at, notes), noted: HashSet::new(), after_space: true, space_next: false };
     for (i, child) in children.iter().enumerate() {
         let at_child = at.key("children").index(i);
         let Some(wanted) = &marks[i] else {
             // Marks do not run through what is not a span.
             writer.close_to(0);
-            inline_object(child, &at_child, &mut writer.markdown, notes);
+            if let Some(text) = inline_object(child, &at_child, notes) {
+                writer.apart(&text);
+            }
             continue;
         };
         // Marks the span still has stay open, from the outermost until the first it has not.
@@ -89,8 +91,8 @@ fn field_of<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
     }
 }
 
-/// An inline object (not a span): its text is kept, with a note.
-fn inline_object(child: &Value, at: &Path, markdown: &mut InlineMarkdown, notes: &mut Notes) {
+/// The text of an inline object (not a span), kept with a note.
+fn inline_object(child: &Value, at: &Path, notes: &mut Notes) -> Option<String> {
     let kind = match child {
         Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "object without `_type`".to_owned(), |kind| format!("`{kind}`")),
         other => other.kind().to_owned(),
@@ -98,10 +100,10 @@ fn inline_object(child: &Value, at: &Path, markdown: &mut InlineMarkdown, notes:
     let text = blocks::texts(child).join(" ");
     if text.is_empty() {
         notes.add(at, format!("an inline {kind} is not something the format has, and holds no text; it was left out"));
-        return;
+        return None;
     }
     notes.add(at, format!("an inline {kind} is not something the format has; its text is kept"));
-    markdown.text(&text);
+    Some(text)
 }
 
 /// A mark the writer has opened: the key the spans name it by, and what it became.
@@ -118,6 +120,10 @@ struct Writer<'v, 'a> {
     defs: MarkDefs<'v, 'a>,
     /// Marks already noted in this block, noted once each.
     noted: HashSet<&'v str>,
+    /// Whether the last text written ends in white space (or nothing is written yet).
+    after_space: bool,
+    /// Whether the next text must start apart from the last (it follows an inline object's).
+    space_next: bool,
 }
 
 impl<'v> Writer<'v, '_> {
@@ -160,8 +166,24 @@ impl<'v> Writer<'v, '_> {
         None
     }
 
+    /// Text set apart by spaces from the text around it, so that words do not run together.
+    fn apart(&mut self, text: &str) {
+        if !self.after_space {
+            self.markdown.text(" ");
+        }
+        self.text(text);
+        self.space_next = true;
+    }
+
     /// Span text: a newline is a line break.
     fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.space_next) && !text.starts_with(char::is_whitespace) {
+            self.markdown.text(" ");
+        }
+        self.after_space = text.ends_with(char::is_whitespace);
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.markdown.line_break();
@@ -301,7 +323,7 @@ mod tests {
                 {"_type": "span", "text": " bare", "marks": ["l3"]},
                 {"_type": "mention", "name": "Ann"}]}"#;
         let (markdown, notes) = inline_of(block);
-        assert_eq!(markdown.unwrap(), "underlined bad bareAnn");
+        assert_eq!(markdown.unwrap(), "underlined bad bare Ann");
         assert_eq!(
             notes,
             [
