@@ -18,6 +18,7 @@ pub(super) fn body(items: &[Value], at: &Path, context: &Context, notes: &mut No
     let mut list: Option<ListRun> = None;
     for (i, item) in items.iter().enumerate() {
         let at = at.index(i);
+        // `article` has checked that every block is an object.
         let Value::Object(fields) = item else { continue };
         if let Some(kind) = list_kind(fields) {
             // An empty item holds nothing to keep, and does not end the list.
@@ -78,15 +79,23 @@ fn read_block(fields: &Fields, at: &Path, context: &Context, out: &mut Vec<Value
     match kind {
         Some("block") => out.extend(text_block(fields, at, notes)),
         Some("image") => out.extend(images::image(fields, at, context, notes)),
-        Some(kind) if EMBED_TYPES.contains(&kind) && string_field(fields, "url").is_some() => {
-            let url = string_field(fields, "url").unwrap_or_default().to_owned();
-            let title = field(fields, "title").and_then(|title| text(title, &at.key("title"), notes)).and_then(plain);
-            let caption = field(fields, "caption").and_then(|caption| inline_text(caption, &at.key("caption"), notes));
-            out.extend(video_or_embed(Embedded { url, title, caption, ..Embedded::default() }, at, notes));
-        }
-        Some("code") if string_field(fields, "code").is_some() => code(fields, at, out, notes),
+        Some(kind) if EMBED_TYPES.contains(&kind) => match string_field(fields, "url") {
+            Some(url) => out.extend(embed(fields, url, at, notes)),
+            None => out.extend(custom(fields, Some(kind), at, notes)),
+        },
+        Some("code") => match string_field(fields, "code") {
+            Some(source) => code(fields, source, at, out, notes),
+            None => out.extend(custom(fields, Some("code"), at, notes)),
+        },
         kind => out.extend(custom(fields, kind, at, notes)),
     }
+}
+
+/// A video or embed block with a `url`: a facade for YouTube and Vimeo, a link card otherwise.
+fn embed(fields: &Fields, url: &str, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let title = field(fields, "title").and_then(|title| text(title, &at.key("title"), notes)).and_then(plain);
+    let caption = field(fields, "caption").and_then(|caption| inline_text(caption, &at.key("caption"), notes));
+    video_or_embed(Embedded { url: url.to_owned(), title, caption, ..Embedded::default() }, at, notes)
 }
 
 /// A text block by its style: a paragraph, a heading (h1 becomes level 2) or a quote.
@@ -116,8 +125,7 @@ fn text_block(fields: &Fields, at: &Path, notes: &mut Notes) -> Option<Value<'st
 
 /// A code block (Sanity's code input: `code`, `language`, `filename`) as a fenced Markdown block;
 /// a file name is a paragraph before it.
-fn code(fields: &Fields, at: &Path, out: &mut Vec<Value<'static>>, notes: &mut Notes) {
-    let source = string_field(fields, "code").unwrap_or_default();
+fn code(fields: &Fields, source: &str, at: &Path, out: &mut Vec<Value<'static>>, notes: &mut Notes) {
     // Line ends as `\n`, and no characters the format's strings cannot hold.
     let source: String = source
         .replace("\r\n", "\n")

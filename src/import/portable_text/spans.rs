@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::{blocks, field, string_field, Fields};
 use crate::error::Path;
 use crate::escape::UrlUse;
-use crate::import::inline::{InlineMarkdown, Mark};
+use crate::import::inline::{InlineMarkdown, Mark, MAX_MARK_DEPTH};
 use crate::import::{url, Notes};
 use crate::json::Value;
 
@@ -26,7 +26,8 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
         }
         None => return None,
     };
-    let marks: Vec<Option<Vec<&str>>> = children.iter().map(span_marks).collect();
+    let marks: Vec<Option<Vec<&str>>> =
+        children.iter().enumerate().map(|(i, child)| span_marks(child, &at.key("children").index(i), notes)).collect();
     let mut writer = Writer { markdown: InlineMarkdown::new(), open: Vec::new(), defs: MarkDefs::of(block, at, notes), noted: HashSet::new(), after_space: true, space_next: false };
     for (i, child) in children.iter().enumerate() {
         let at_child = at.key("children").index(i);
@@ -47,8 +48,10 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
         for key in opening {
             writer.open(key, at, &at_child, notes);
         }
-        if let Some(Value::String(text)) = field_of(child, "text") {
-            writer.text(text);
+        match field_of(child, "text") {
+            Some(Value::String(text)) => writer.text(text),
+            Some(other) => notes.add(&at_child.key("text"), format!("is {}, expected text; it was left out", other.kind())),
+            None => {}
         }
     }
     writer.close_to(0);
@@ -56,8 +59,9 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
 }
 
 /// A span's marks, sorted and without repeats; `None` for a child that is not a span (a span
-/// may leave out `_type`, as Portable Text's own examples sometimes do).
-fn span_marks<'v>(child: &'v Value) -> Option<Vec<&'v str>> {
+/// may leave out `_type`, as Portable Text's own examples sometimes do). Marks past the depth
+/// Markdown can nest are not read, which also bounds the work each span makes.
+fn span_marks<'v>(child: &'v Value, at: &Path, notes: &mut Notes) -> Option<Vec<&'v str>> {
     let Value::Object(fields) = child else { return None };
     let is_span = match string_field(fields, "_type") {
         Some(kind) => kind == "span",
@@ -66,12 +70,24 @@ fn span_marks<'v>(child: &'v Value) -> Option<Vec<&'v str>> {
     if !is_span {
         return None;
     }
-    let mut marks: Vec<&str> = match field(fields, "marks") {
-        Some(Value::Array(marks)) => marks.iter().filter_map(|mark| if let Value::String(mark) = mark { Some(mark.as_ref()) } else { None }).collect(),
-        _ => Vec::new(),
+    let mut marks: Vec<&str> = Vec::new();
+    let keys = match field(fields, "marks") {
+        Some(Value::Array(keys)) => keys.as_slice(),
+        _ => &[],
     };
+    for key in keys {
+        let Value::String(key) = key else { continue };
+        if marks.contains(&key.as_ref()) {
+            continue;
+        }
+        if marks.len() == MAX_MARK_DEPTH {
+            let message = format!("the span has more than {MAX_MARK_DEPTH} marks; those after the first {MAX_MARK_DEPTH} were not applied; its text is kept");
+            notes.add(&at.key("marks"), message);
+            break;
+        }
+        marks.push(key);
+    }
     marks.sort_unstable();
-    marks.dedup();
     Some(marks)
 }
 
@@ -347,6 +363,18 @@ mod tests {
         let mut html = String::new();
         crate::markdown::write_inline(&mut html, &markdown);
         assert_eq!(html, "<strong>a<em>b</em></strong>\u{2060}<em>c</em>");
+    }
+
+    #[test]
+    fn a_span_with_more_marks_than_markdown_nests_keeps_its_text() {
+        let marks: Vec<String> = (0..10_000).map(|i| format!("m{i}")).chain(["strong".to_owned()]).collect();
+        let marks: Vec<&str> = marks.iter().map(String::as_str).collect();
+        let (markdown, notes) = inline_of(&spans(&[("text", &marks), ("more", &["em"])]));
+        assert_eq!(markdown.unwrap(), "text*more*");
+        // The 16 marks read are unknown: each is noted once.
+        assert_eq!(notes.len(), 17);
+        assert_eq!(notes[0], "body[0].children[0].marks: the span has more than 16 marks; those after the first 16 were not applied; its text is kept");
+        assert_eq!(notes[1], "body[0]: the mark \"m0\" is neither a decorator the format has nor defined in `markDefs`; its text is kept unmarked");
     }
 
     #[test]
