@@ -130,7 +130,7 @@ fn code(fields: &Fields, source: &str, at: &Path, out: &mut Vec<Value<'static>>,
     let source: String = source
         .replace("\r\n", "\n")
         .chars()
-        .filter(|&c| !(c.is_control() && !matches!(c, '\n' | '\t')) && !crate::validate::text::is_noncharacter(c))
+        .filter(|&c| (!c.is_control() || matches!(c, '\n' | '\t')) && !crate::validate::text::is_noncharacter(c))
         .collect();
     let source = source.trim_end().trim_start_matches('\n');
     if let Some(filename) = string_field(fields, "filename").and_then(plain) {
@@ -172,12 +172,13 @@ fn custom(fields: &Fields, kind: Option<&str>, at: &Path, notes: &mut Notes) -> 
     let kind = kind.map_or_else(|| "block without `_type`".to_owned(), |kind| format!("`{kind}` block"));
     let mut texts = Vec::new();
     collect_field_texts(fields, &mut texts);
-    let Some(kept) = paragraph([(!texts.is_empty()).then(|| texts.iter().map(|t| inline::escaped(t)).collect::<Vec<_>>().join(" — "))]) else {
+    if texts.is_empty() {
         notes.add(at, format!("a {kind} is not something the format has, and holds no text; it was left out"));
         return None;
-    };
+    }
     notes.add(at, format!("a {kind} is not something the format has; its text is kept as a paragraph"));
-    Some(kept)
+    let escaped: Vec<String> = texts.iter().map(|text| inline::escaped(text)).collect();
+    paragraph([Some(escaped.join(" — "))])
 }
 
 /// Text (`excerpt`, a caption) that is a string or itself Portable Text, as inline Markdown;
@@ -195,7 +196,7 @@ pub(super) fn inline_text(value: &Value, at: &Path, notes: &mut Notes) -> Option
                     other => {
                         let text = texts(other).join(" ");
                         let kind = match other {
-                            Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "an object".to_owned(), |k| format!("a `{k}`")),
+                            Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "an object".to_owned(), |k| format!("a block of type `{k}`")),
                             other => other.kind().to_owned(),
                         };
                         match text.is_empty() {

@@ -28,10 +28,10 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
     };
     let marks: Vec<Option<Vec<&str>>> =
         children.iter().enumerate().map(|(i, child)| span_marks(child, &at.key("children").index(i), notes)).collect();
-    let mut writer = Writer { markdown: InlineMarkdown::new(), open: Vec::new(), defs: MarkDefs::of(block, at, notes), noted: HashSet::new(), after_space: true, space_next: false };
-    for (i, child) in children.iter().enumerate() {
+    let mut writer = Writer::new(MarkDefs::of(block, at, notes));
+    for (i, (child, wanted)) in children.iter().zip(&marks).enumerate() {
         let at_child = at.key("children").index(i);
-        let Some(wanted) = &marks[i] else {
+        let Some(wanted) = wanted else {
             // Marks do not run through what is not a span.
             writer.close_to(0);
             if let Some(text) = inline_object(child, &at_child, notes) {
@@ -109,16 +109,19 @@ fn field_of<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
 
 /// The text of an inline object (not a span), kept with a note.
 fn inline_object(child: &Value, at: &Path, notes: &mut Notes) -> Option<String> {
-    let kind = match child {
-        Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "object without `_type`".to_owned(), |kind| format!("`{kind}`")),
-        other => other.kind().to_owned(),
+    let what = match child {
+        Value::Object(fields) => match string_field(fields, "_type") {
+            Some(kind) => format!("an inline `{kind}` is not something the format has"),
+            None => "an inline object without `_type` is not something the format has".to_owned(),
+        },
+        other => format!("a child that is {} is not a span", other.kind()),
     };
     let text = blocks::texts(child).join(" ");
     if text.is_empty() {
-        notes.add(at, format!("an inline {kind} is not something the format has, and holds no text; it was left out"));
+        notes.add(at, format!("{what}, and holds no text; it was left out"));
         return None;
     }
-    notes.add(at, format!("an inline {kind} is not something the format has; its text is kept"));
+    notes.add(at, format!("{what}; its text is kept"));
     Some(text)
 }
 
@@ -142,7 +145,11 @@ struct Writer<'v, 'a> {
     space_next: bool,
 }
 
-impl<'v> Writer<'v, '_> {
+impl<'v, 'a> Writer<'v, 'a> {
+    fn new(defs: MarkDefs<'v, 'a>) -> Self {
+        Writer { markdown: InlineMarkdown::new(), open: Vec::new(), defs, noted: HashSet::new(), after_space: true, space_next: false }
+    }
+
     /// Closes the open marks after the first `keep`, innermost first.
     fn close_to(&mut self, keep: usize) {
         while self.open.len() > keep {
