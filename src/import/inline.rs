@@ -24,6 +24,8 @@ pub struct InlineMarkdown {
     open: Vec<(Mark, usize)>,
     /// Marks that `open` refused (too deep, inside code, a link in a link); their `close` is ignored.
     ignored: Vec<Mark>,
+    /// Where the last closing delimiter ends in `out`.
+    closed_at: Option<usize>,
 }
 
 /// Why [`InlineMarkdown::open`] did not apply a mark; the text inside is kept either way.
@@ -68,14 +70,20 @@ impl InlineMarkdown {
             self.ignored.push(mark);
             return Err(refused);
         }
-        let at = self.out.len();
-        self.out.push_str(match mark {
+        let delimiter = match mark {
             Mark::Strong => "**",
             Mark::Emphasis => "*",
             Mark::Code => "`",
             Mark::Strike => "~~",
             Mark::Link(_) => "[",
-        });
+        };
+        // Straight after a closing delimiter of the same character, an opening one would merge
+        // with it into one run (`**a*b***` then `*c*`); an invisible word joiner keeps them apart.
+        if self.closed_at == Some(self.out.len()) && self.out.ends_with(&delimiter[..1]) {
+            self.out.push('\u{2060}');
+        }
+        let at = self.out.len();
+        self.out.push_str(delimiter);
         self.open.push((mark, at));
         Ok(())
     }
@@ -198,6 +206,7 @@ impl InlineMarkdown {
                 self.out.push_str(delimiter);
             }
         }
+        self.closed_at = Some(self.out.len());
         self.out.push_str(&trailing);
     }
 }
