@@ -372,7 +372,7 @@ fn alt_problem(alt: &str, src: &str) -> Option<String> {
     if trimmed.is_empty() {
         return Some(format!("{} is only white space, which some screen readers announce as an unnamed image; write \"\" for a decorative image, or say what it shows", quote(alt)));
     }
-    let lower = trimmed.to_lowercase();
+    let lower = lower(trimmed);
     let one_word = !trimmed.contains(char::is_whitespace);
     let file = file_name(src);
     let what = if has_image_extension(&lower) || is_camera_name(&lower) {
@@ -459,7 +459,7 @@ fn stem(file: &str) -> &str {
 
 /// Lower case with `-`, `_` and `+` read as spaces, for comparing a word with a file name.
 fn loose(text: &str) -> String {
-    text.to_lowercase().replace(['-', '_', '+'], " ")
+    lower(text).replace(['-', '_', '+'], " ")
 }
 
 /// Whether alt text says the same as other words beside it: equal but for case, punctuation
@@ -471,7 +471,7 @@ fn repeats(alt: &str, other: &str) -> bool {
 
 fn comparable(text: &str) -> String {
     let words: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    words.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    lower(&words).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether text has anything a reader can read as words: a letter or a digit.
@@ -481,7 +481,7 @@ fn says_something(text: &str) -> bool {
 
 /// Link words that are the URL itself.
 fn is_bare_url(words: &str, url: &str) -> bool {
-    let lower = words.trim().to_lowercase();
+    let lower = lower(words.trim());
     words.trim() == url || lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
 }
 
@@ -517,13 +517,24 @@ fn is_generic_video_title(title: &str) -> bool {
         "embedded content", "embed", "iframe", "untitled", "untitled video", "play", "play video", "watch", "watch video",
         "this video", "vídeo", "vidéo", "vídeo de youtube", "vidéo youtube",
     ];
-    let lower = title.trim().to_lowercase();
+    let lower = lower(title.trim());
     lower.starts_with("http://") || lower.starts_with("https://") || TITLES.contains(&normalized(title).as_str())
+}
+
+/// Lower case for comparing words, for the letters of the languages the word lists cover (ASCII
+/// and Latin-1): core's whole Unicode case table would add about 10 KB to the WebAssembly module.
+fn lower(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            c => c,
+        })
+        .collect()
 }
 
 /// Lower case, single spaces, no punctuation or symbols at either end: `"Read more »"` → `read more`.
 fn normalized(text: &str) -> String {
-    let lower = text.to_lowercase();
+    let lower = lower(text);
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).trim().to_owned()
 }
