@@ -10,6 +10,11 @@ use crate::import::{block, plain, string, video_or_embed, Embedded, Notes};
 use crate::error::Path;
 use crate::json::Value;
 
+/// The note for WordPress's "more" marker (a block, or `<!--more-->` in classic content).
+pub(super) const MORE_LEFT_OUT: &str = "the \"more\" break (where WordPress cuts the post short on archive pages) was left out";
+/// The note for WordPress's page breaks (a block, or `<!--nextpage-->` in classic content).
+pub(super) const PAGE_BREAK_LEFT_OUT: &str = "the page break was left out: the article is one page";
+
 /// Reads blocks; holds what must be known across them.
 pub(super) struct Reader<'n> {
     notes: &'n mut Notes,
@@ -19,11 +24,13 @@ pub(super) struct Reader<'n> {
     /// Whether HTML outside blocks is classic content, whose blank lines make paragraphs as
     /// WordPress's `wpautop` makes them; rendered HTML (`content.rendered`) already has them.
     classic: bool,
+    /// The post's footnotes (HTML, from `meta.footnotes`), until the `footnotes` block writes them.
+    footnotes: Vec<String>,
 }
 
 impl<'n> Reader<'n> {
-    pub fn new(notes: &'n mut Notes, max_list_depth: usize, classic: bool) -> Self {
-        Reader { notes, max_list_depth, heading_ids: HashSet::new(), classic }
+    pub fn new(notes: &'n mut Notes, max_list_depth: usize, classic: bool, footnotes: Vec<String>) -> Self {
+        Reader { notes, max_list_depth, heading_ids: HashSet::new(), classic, footnotes }
     }
 
     /// The body: every top-level block at `at[i]` (`content.raw[3]`), HTML between blocks
@@ -32,21 +39,39 @@ impl<'n> Reader<'n> {
         for problem in &document.problems {
             self.notes.add(at, problem.clone());
         }
-        if !document.content.iter().any(|piece| matches!(piece, Piece::Block(_))) {
-            let html: String = document.content.iter().filter_map(|p| if let Piece::Html(h) = p { Some(*h) } else { None }).collect();
-            return self.freeform(&html, at);
-        }
         let mut out = Vec::new();
-        let mut index = 0;
-        for piece in &document.content {
-            match piece {
-                Piece::Html(html) if html.trim().is_empty() => continue,
-                Piece::Html(html) => out.extend(self.freeform(html, &at.index(index))),
-                Piece::Block(block) => out.extend(self.block(block, &at.index(index))),
+        if document.content.iter().any(|piece| matches!(piece, Piece::Block(_))) {
+            let mut index = 0;
+            for piece in &document.content {
+                match piece {
+                    Piece::Html(html) if html.trim().is_empty() => continue,
+                    Piece::Html(html) => out.extend(self.freeform(html, &at.index(index))),
+                    Piece::Block(block) => out.extend(self.block(block, &at.index(index))),
+                }
+                index += 1;
             }
-            index += 1;
+        } else {
+            let html: String = document.content.iter().filter_map(|p| if let Piece::Html(h) = p { Some(*h) } else { None }).collect();
+            out = self.freeform(&html, at);
+        }
+        if !self.footnotes.is_empty() {
+            let at = Path::default().key("meta").key("footnotes");
+            self.notes.add(&at, "the post has footnotes but no footnotes block to place them; they were written at the end");
+            out.extend(self.footnotes(&at));
         }
         out
+    }
+
+    /// The footnotes as a numbered list, once.
+    fn footnotes(&mut self, at: &Path) -> Option<Value<'static>> {
+        let items: Vec<Value<'static>> = std::mem::take(&mut self.footnotes).iter().filter_map(|html| html::inline_of(html, at, self.notes)).map(string).collect();
+        if items.is_empty() {
+            return None;
+        }
+        self.notes.add(at, "the footnotes were written as a numbered list; their marks in the text read [1], [2] … and link nowhere");
+        let mut list = block("list");
+        list.set("ordered", Value::Bool(true)).set("items", Value::Array(items));
+        Some(list.into_value())
     }
 
     /// One block at `at`.
@@ -54,9 +79,12 @@ impl<'n> Reader<'n> {
         for problem in &b.problems {
             self.notes.add(at, problem.clone());
         }
+        let notes_before = self.notes.0.len();
         let out = match b.name {
             "paragraph" | "html" | "code" | "table" | "video" | "audio" => self.html(b.body, at),
             "freeform" => self.freeform(b.body, at),
+            "shortcode" => classic::blocks(b.body, at, self.notes, self.max_list_depth),
+            "footnotes" => self.footnotes(at).into_iter().collect(),
             "heading" => self.heading(b, at),
             "list" => self.list(b, at),
             "list-item" => {
@@ -71,7 +99,7 @@ impl<'n> Reader<'n> {
             "embed" => self.embed(b, at),
             name if name.starts_with("core-embed/") => self.embed(b, at),
             "group" | "columns" => {
-                self.notes.add(at, format!("the {} was flattened: its blocks were read one after another, its layout not kept", b.name));
+                self.notes.add(at, format!("the {} block was flattened: its inner blocks were read one after another, its layout not kept", b.name));
                 self.container(b, at)
             }
             // Columns are read with the `columns` block that holds them, noted there.
@@ -88,8 +116,8 @@ impl<'n> Reader<'n> {
             "spacer" | "more" | "nextpage" => {
                 let what = match b.name {
                     "spacer" => "the spacer (empty space for layout) was left out",
-                    "more" => "the \"more\" break (where WordPress cuts the post short on archive pages) was left out",
-                    _ => "the page break was left out: the article is one page",
+                    "more" => MORE_LEFT_OUT,
+                    _ => PAGE_BREAK_LEFT_OUT,
                 };
                 self.notes.add(at, what);
                 return Vec::new();
@@ -105,7 +133,7 @@ impl<'n> Reader<'n> {
             // The block was read from its saved HTML; its inner blocks' own problems still count.
             self.inner_problems(b, at);
         }
-        if out.is_empty() {
+        if out.is_empty() && self.notes.0.len() == notes_before {
             self.notes.add(at, format!("the {} block holds no text; it was left out", b.name));
         }
         out
@@ -122,18 +150,24 @@ impl<'n> Reader<'n> {
         }
     }
 
+    /// A block's HTML parsed, its footnote marks made text.
+    fn parse(&mut self, html: &str, at: &Path) -> Vec<Node> {
+        footnote_marks(html::parse(html, at, self.notes))
+    }
+
     /// HTML read as blocks.
     fn html(&mut self, html: &str, at: &Path) -> Vec<Value<'static>> {
-        let nodes = html::parse(html, at, self.notes);
+        let nodes = self.parse(html, at);
         html::blocks(&nodes, at, self.notes, self.max_list_depth)
     }
 
     /// HTML outside blocks: classic content, or rendered HTML.
     fn freeform(&mut self, html: &str, at: &Path) -> Vec<Value<'static>> {
-        match self.classic {
-            true => classic::blocks(html, at, self.notes, self.max_list_depth),
-            false => self.html(html, at),
+        if self.classic {
+            return classic::blocks(html, at, self.notes, self.max_list_depth);
         }
+        let nodes = without_embed_wrappers(self.parse(html, at));
+        html::blocks(&nodes, at, self.notes, self.max_list_depth)
     }
 
     /// A block the format has no form for: its inner blocks read in order with the HTML around
@@ -170,7 +204,7 @@ impl<'n> Reader<'n> {
 
     /// A heading: its level from the `level` attribute (default 2), its anchor as its id.
     fn heading(&mut self, b: &Block, at: &Path) -> Vec<Value<'static>> {
-        let nodes = html::parse(b.body, at, self.notes);
+        let nodes = self.parse(b.body, at);
         let Some(position) = nodes.iter().position(|node| matches!(node, Node::Element(e) if heading_level(&e.name).is_some())) else {
             return html::blocks(&nodes, at, self.notes, self.max_list_depth);
         };
@@ -211,11 +245,10 @@ impl<'n> Reader<'n> {
     /// A list, in either saved form: `<li>`s in the list's HTML, or `list-item` inner blocks.
     /// The `ordered` attribute decides the kind; a start other than 1 and counting down are noted.
     fn list(&mut self, b: &Block, at: &Path) -> Vec<Value<'static>> {
-        let mut nodes = html::parse(b.body, at, self.notes);
+        let mut nodes = self.parse(b.body, at);
         let ordered = matches!(b.attr("ordered"), Some(Value::Bool(true)));
         if b.name == "list-item" {
-            let item = Element { name: "li".into(), attrs: Vec::new(), children: nodes };
-            nodes = vec![Node::Element(Element { name: "ul".into(), attrs: Vec::new(), children: vec![Node::Element(item)] })];
+            nodes = vec![Node::Element(Element { name: "ul".into(), attrs: Vec::new(), children: nodes })];
         }
         if ordered {
             for node in &mut nodes {
@@ -238,7 +271,7 @@ impl<'n> Reader<'n> {
 
     /// An image with its caption; its size from the `<img>`, or else from the attributes.
     fn image(&mut self, b: &Block, at: &Path) -> Vec<Value<'static>> {
-        let nodes = html::parse(b.body, at, self.notes);
+        let nodes = self.parse(b.body, at);
         let Some(img) = html::find(&nodes, "img") else {
             self.notes.add(at, "the image block holds no <img>; its content was read as HTML");
             return html::blocks(&nodes, at, self.notes, self.max_list_depth);
@@ -263,7 +296,7 @@ impl<'n> Reader<'n> {
     fn gallery(&mut self, b: &Block, at: &Path) -> Vec<Value<'static>> {
         self.notes.add(at, "the gallery's images were written one after another");
         let own_html: String = b.content.iter().filter_map(|p| if let Piece::Html(h) = p { Some(*h) } else { None }).collect();
-        let nodes = html::parse(&own_html, at, self.notes);
+        let nodes = self.parse(&own_html, at);
         let gallery = html::find(&nodes, "figure");
         let mut out = Vec::new();
         if b.inner_blocks().next().is_some() {
@@ -316,7 +349,7 @@ impl<'n> Reader<'n> {
 
     /// A quote or pullquote: its text, and who said it from its `<cite>`.
     fn quote(&mut self, b: &Block, at: &Path, pull: bool) -> Vec<Value<'static>> {
-        let nodes = html::parse(b.body, at, self.notes);
+        let nodes = self.parse(b.body, at);
         let Some(quoted) = html::find(&nodes, "blockquote") else {
             return html::blocks(&nodes, at, self.notes, self.max_list_depth);
         };
@@ -331,7 +364,7 @@ impl<'n> Reader<'n> {
 
     /// An embed: a YouTube or Vimeo video as a facade, anything else as a link card.
     fn embed(&mut self, b: &Block, at: &Path) -> Vec<Value<'static>> {
-        let nodes = html::parse(b.body, at, self.notes);
+        let nodes = self.parse(b.body, at);
         let caption = html::find(&nodes, "figcaption").and_then(|c| html::inline(&c.children, at, self.notes));
         let url = match b.attr("url") {
             Some(Value::String(url)) => url.trim().to_owned(),
@@ -387,6 +420,39 @@ fn pixels(value: &Value) -> Option<u32> {
         _ => return None,
     };
     (n.fract() == 0.0 && (1.0..=100_000.0).contains(&n)).then_some(n as u32)
+}
+
+/// `nodes` with WordPress's footnote marks (`<sup data-fn="…"><a href="#…">1</a></sup>`) as the
+/// text `[1]`: the anchors they link to are not in the article.
+fn footnote_marks(nodes: Vec<Node>) -> Vec<Node> {
+    nodes
+        .into_iter()
+        .map(|node| match node {
+            Node::Element(e) if e.name == "sup" && e.attr("data-fn").is_some() => Node::Text(format!("[{}]", html::text(&e.children))),
+            Node::Element(mut e) => {
+                e.children = footnote_marks(e.children);
+                Node::Element(e)
+            }
+            text => text,
+        })
+        .collect()
+}
+
+/// Rendered HTML with the `<div>` WordPress wraps an embed's frame in replaced by its content,
+/// so the frame and the caption of the `<figure>` around it are read together.
+fn without_embed_wrappers(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::new();
+    for node in nodes {
+        match node {
+            Node::Element(e) if e.name == "div" && e.has_class("wp-block-embed__wrapper") => out.extend(without_embed_wrappers(e.children)),
+            Node::Element(mut e) => {
+                e.children = without_embed_wrappers(e.children);
+                out.push(Node::Element(e));
+            }
+            text => out.push(text),
+        }
+    }
+    out
 }
 
 /// `nodes` without their elements named `name` (at any depth).

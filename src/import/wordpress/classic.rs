@@ -3,7 +3,7 @@
 //! a paragraph of its own is embedded, and the core shortcodes that hold content (`[caption]`,
 //! `[embed]`, `[video]`, `[audio]`) become their blocks.
 
-use super::blocks::{img_as_saved, link_dropped};
+use super::blocks::{img_as_saved, link_dropped, MORE_LEFT_OUT, PAGE_BREAK_LEFT_OUT};
 use crate::error::Path;
 use crate::import::html::{self, Element, Node};
 use crate::import::{video_or_embed, Embedded, Notes};
@@ -12,15 +12,17 @@ use crate::json::Value;
 /// Format 1.1 blocks for classic content at `at`.
 pub(super) fn blocks(html: &str, at: &Path, notes: &mut Notes, max_list_depth: usize) -> Vec<Value<'static>> {
     let html = html.replace("\r\n", "\n");
+    // WordPress's markers in classic content, which are comments to HTML.
+    if html.contains("<!--more") {
+        notes.add(at, MORE_LEFT_OUT);
+    }
+    if html.contains("<!--nextpage-->") {
+        notes.add(at, PAGE_BREAK_LEFT_OUT);
+    }
     let mut out = Vec::new();
     for segment in segments(&html) {
         match segment {
-            Segment::Html(html) => {
-                for (_, name) in openings(html).into_iter().filter(|(_, name)| NOTED.contains(name)) {
-                    notes.add(at, format!("the [{name}] shortcode is filled in by WordPress when the page is shown (the post holds only its settings); it was kept as text"));
-                }
-                out.extend(paragraphs_of(html, at, notes, max_list_depth));
-            }
+            Segment::Html(html) => out.extend(paragraphs_of(html, at, notes, max_list_depth)),
             Segment::Shortcode(code) => out.extend(shortcode(&code, at, notes, max_list_depth)),
         }
     }
@@ -34,6 +36,8 @@ enum Segment<'s> {
 }
 
 struct Shortcode<'s> {
+    /// The opening tag, as written (`[caption id="a"]`).
+    tag: &'s str,
     name: &'s str,
     /// Names lower case; a value without a name has the name `""`.
     attrs: Vec<(String, String)>,
@@ -47,9 +51,8 @@ impl Shortcode<'_> {
     }
 }
 
-/// Shortcodes read into blocks; the other core shortcodes that stand for content are noted.
-const READ: [&str; 5] = ["caption", "wp_caption", "embed", "video", "audio"];
-const NOTED: [&str; 2] = ["gallery", "playlist"];
+/// WordPress's own shortcodes that stand for content; any other `[name]` is text.
+const SHORTCODES: [&str; 7] = ["caption", "wp_caption", "embed", "video", "audio", "gallery", "playlist"];
 
 /// The shortcodes opened in `html`: where each `[` is, and the name after it.
 fn openings(html: &str) -> Vec<(usize, &str)> {
@@ -73,30 +76,47 @@ fn openings(html: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// `html` cut at the shortcodes in [`READ`].
+/// `html` cut at the shortcodes in [`SHORTCODES`].
 fn segments(html: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut html_start = 0;
+    // Closers found missing once are missing after every later opening too (so the scan stays
+    // linear): `]` for any tag, `[/name]` for each name.
+    let mut missing: Vec<String> = Vec::new();
     for (open, name) in openings(html) {
-        if open < html_start || !READ.contains(&name) {
+        if open < html_start || !SHORTCODES.contains(&name) || missing.iter().any(|m| m == "]") {
             continue;
         }
         let after_name = &html[open + 1 + name.len()..];
-        let Some(tag_end) = after_name.find(']') else { continue };
+        let Some(tag_end) = after_name.find(']') else {
+            missing.push("]".into());
+            continue;
+        };
         let attrs_text = &after_name[..tag_end];
         let self_closing = attrs_text.trim_end().ends_with('/');
         let after_tag = &after_name[tag_end + 1..];
         let closer = format!("[/{name}]");
-        let (content, after) = match after_tag.find(&closer) {
-            Some(end) if !self_closing => (&after_tag[..end], &after_tag[end + closer.len()..]),
-            // Only video and audio stand alone; a caption or embed without its closer is text.
-            _ if matches!(name, "video" | "audio") => ("", after_tag),
-            _ => continue,
+        let found = match self_closing || missing.contains(&closer) {
+            true => None,
+            false => {
+                let found = after_tag.find(&closer);
+                if found.is_none() {
+                    missing.push(closer.clone());
+                }
+                found
+            }
+        };
+        let (content, after) = match found {
+            Some(end) => (&after_tag[..end], &after_tag[end + closer.len()..]),
+            // A caption or embed without its closer is text; the others stand alone.
+            None if !matches!(name, "caption" | "wp_caption" | "embed") => ("", after_tag),
+            None => continue,
         };
         if open > html_start {
             out.push(Segment::Html(&html[html_start..open]));
         }
-        out.push(Segment::Shortcode(Shortcode { name, attrs: shortcode_attrs(attrs_text.trim_end_matches('/')), content }));
+        let tag = &html[open..open + 1 + name.len() + tag_end + 1];
+        out.push(Segment::Shortcode(Shortcode { tag, name, attrs: shortcode_attrs(attrs_text.trim_end_matches('/')), content }));
         html_start = html.len() - after.len();
     }
     if html_start < html.len() {
@@ -140,6 +160,11 @@ fn shortcode_attrs(text: &str) -> Vec<(String, String)> {
 fn shortcode(code: &Shortcode, at: &Path, notes: &mut Notes, max_list_depth: usize) -> Vec<Value<'static>> {
     match code.name {
         "caption" | "wp_caption" => caption(code, at, notes, max_list_depth),
+        "gallery" | "playlist" => {
+            let tag = code.tag;
+            notes.add(at, format!("the shortcode {tag} is filled in by WordPress from its media library when the page is shown; the post holds only its settings, so it was left out"));
+            paragraphs_of(code.content, at, notes, max_list_depth)
+        }
         "embed" => {
             let embedded = Embedded { url: html::decode(code.content.trim()).into_owned(), ..Embedded::default() };
             video_or_embed(embedded, at, notes).into_iter().collect()
@@ -390,7 +415,7 @@ mod tests {
             "[caption id=\"attachment_7\" align=\"alignnone\" width=\"300\"]<a href=\"https://e.test/big.jpg\"><img src=\"https://e.test/a.jpg\" alt=\"A\" width=\"300\" height=\"200\" /></a> The <em>caption</em>[/caption]\n\n",
             "[caption id=\"x\" caption=\"Old &amp; style\"]<img src=\"https://e.test/b.jpg\" alt=\"\">[/caption]\n",
             "[embed]https://vimeo.com/76979871[/embed]\n[video mp4=\"https://e.test/v.mp4\"][/video]\n",
-            "https://youtu.be/dQw4w9WgXcQ\n\n[[caption]] and [gallery ids=\"1,2\"]"
+            "https://youtu.be/dQw4w9WgXcQ\n\n[[caption]] and [gallery ids=\"1,2\"] [sic]"
         ));
         assert_eq!(
             json,
@@ -400,7 +425,7 @@ mod tests {
                 r#"{"type":"vimeo","url":"https://vimeo.com/76979871","title":"Vimeo video"},"#,
                 r#"{"type":"embed","url":"https://e.test/v.mp4","title":"e.test embed"},"#,
                 r#"{"type":"youtube","url":"https://youtu.be/dQw4w9WgXcQ","title":"YouTube video"},"#,
-                r#"{"type":"paragraph","text":"\\[\\[caption\\]\\] and \\[gallery ids=\"1,2\"\\]"}]"#
+                r#"{"type":"paragraph","text":"\\[\\[caption\\]\\] and"},{"type":"paragraph","text":"\\[sic\\]"}]"#
             )
         );
         assert_eq!(
@@ -411,10 +436,18 @@ mod tests {
                 "content.raw: the embed has no title in the source; it is called \"Vimeo video\" until an editor names it",
                 "content.raw: the [video] shortcode's file cannot be played by the format; it is kept as a link card",
                 "content.raw: the embed has no title in the source; it is called \"e.test embed\" until an editor names it",
-                "content.raw: the [gallery] shortcode is filled in by WordPress when the page is shown (the post holds only its settings); it was kept as text",
                 "content.raw: the embed has no title in the source; it is called \"YouTube video\" until an editor names it",
+                "content.raw: the shortcode [gallery ids=\"1,2\"] is filled in by WordPress from its media library when the page is shown; the post holds only its settings, so it was left out",
             ]
         );
+    }
+
+    #[test]
+    fn unclosed_shortcodes_are_text_read_in_linear_time() {
+        let (json, _) = classic(&"[caption x] ".repeat(100_000));
+        assert!(json.starts_with(r#"[{"type":"paragraph","text":"\\[caption x\\] \\[caption"#), "{}", &json[..80]);
+        let (json, _) = classic(&"[embed".repeat(100_000));
+        assert!(json.starts_with(r#"[{"type":"paragraph","text":"\\[embed\\[embed"#), "{}", &json[..80]);
     }
 
     #[test]

@@ -83,12 +83,11 @@ pub(super) fn parse(markup: &str) -> Document<'_> {
     let mut from = 0;
     while let Some(found) = markup[from..].find("<!--") {
         let at = from + found;
-        let Some((comment, length)) = block_comment(&markup[at..]) else {
-            from = at + 4;
-            continue;
-        };
-        let end = at + length;
+        // A comment ends at the first `-->`, as in HTML; with none, the rest is one comment.
+        let Some(length) = markup[at + 4..].find("-->") else { break };
+        let end = at + 4 + length + 3;
         from = end;
+        let Some(comment) = block_comment(&markup[at + 4..at + 4 + length]) else { continue };
         match comment {
             Comment::Open { .. } if reader.open.len() >= MAX_BLOCK_DEPTH => {
                 if let Some(open) = reader.open.last_mut() {
@@ -182,57 +181,52 @@ fn new_block<'s>(name: &'s str, attrs: Option<&'s str>) -> Block<'s> {
         None => Vec::new(),
         Some(Ok(Value::Object(entries))) => entries,
         Some(Ok(other)) => {
-            problems.push(format!("its attributes are {}, not an object; they were ignored", other.kind()));
+            problems.push(format!("the block's attributes are {}, not an object; they were ignored", other.kind()));
             Vec::new()
         }
         Some(Err(error)) => {
-            problems.push(format!("its attributes are not valid JSON ({}); they were ignored", error.first().message));
+            problems.push(format!("the block's attributes are not valid JSON ({}); they were ignored", error.first().message));
             Vec::new()
         }
     };
     Block { name, attrs, content: Vec::new(), body: "", problems }
 }
 
-/// The block comment at the start of `s` (which starts with `<!--`) and its length in bytes, or
-/// `None` when it is some other comment. The grammar: `<!--`, white space, `/`? `wp:`, a name
-/// (`[a-z][a-z0-9_-]*`, perhaps after a namespace and `/`), white space, a JSON object ending in
-/// `}` before the comment's end, and `/-->` (self-closing) or `-->`.
-fn block_comment(s: &str) -> Option<(Comment<'_>, usize)> {
-    let rest = s.strip_prefix("<!--")?;
-    let after_space = skip_space(rest);
-    if after_space.len() == rest.len() {
+/// The block comment whose text (between `<!--` and `-->`) is `inner`, or `None` when it is some
+/// other comment. The grammar: white space, `/`? `wp:`, a name (`[a-z][a-z0-9_-]*`, perhaps
+/// after a namespace and `/`), white space, and for an opening comment a JSON object and `/`
+/// when it closes itself.
+fn block_comment(inner: &str) -> Option<Comment<'_>> {
+    let rest = skip_space(inner);
+    if rest.len() == inner.len() {
         return None;
     }
-    let (closing, rest) = match after_space.strip_prefix('/') {
+    let (closing, rest) = match rest.strip_prefix('/') {
         Some(rest) => (true, rest),
-        None => (false, after_space),
+        None => (false, rest),
     };
     let rest = rest.strip_prefix("wp:")?;
     let name_length = name_length(rest)?;
     let full_name = &rest[..name_length];
     let name = full_name.strip_prefix("core/").unwrap_or(full_name);
     let after_name = &rest[name_length..];
-    let rest = skip_space(after_name);
-    if rest.len() == after_name.len() {
+    let rest = skip_space(after_name).trim_end_matches(|c: char| c.is_ascii_whitespace());
+    if after_name.len() == skip_space(after_name).len() {
         return None;
     }
-    let consumed = |rest: &str| s.len() - rest.len();
     if closing {
-        let rest = rest.strip_prefix("-->")?;
-        return Some((Comment::Close { name }, consumed(rest)));
+        return rest.is_empty().then_some(Comment::Close { name });
     }
-    let (attrs, rest) = match rest.starts_with('{') {
-        true => {
-            let end = attrs_end(rest)?;
-            (Some(&rest[..end]), skip_space(&rest[end..]))
-        }
-        false => (None, rest),
+    let (self_closing, attrs) = match rest.strip_suffix('/') {
+        Some(attrs) => (true, attrs.trim_end_matches(|c: char| c.is_ascii_whitespace())),
+        None => (false, rest),
     };
-    let (self_closing, rest) = match rest.strip_prefix("/-->") {
-        Some(rest) => (true, rest),
-        None => (false, rest.strip_prefix("-->")?),
+    let attrs = match attrs.is_empty() {
+        true => None,
+        false if attrs.starts_with('{') && attrs.ends_with('}') => Some(attrs),
+        false => return None,
     };
-    Some((Comment::Open { name, attrs, self_closing }, consumed(rest)))
+    Some(Comment::Open { name, attrs, self_closing })
 }
 
 fn skip_space(s: &str) -> &str {
@@ -250,21 +244,6 @@ fn name_length(s: &str) -> Option<usize> {
         Some(second) => Some(first + 1 + second),
         None => Some(first),
     }
-}
-
-/// Where the attributes' JSON object at the start of `s` ends: after the first `}` that only
-/// white space separates from the comment's end.
-fn attrs_end(s: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(found) = s[from..].find('}') {
-        let end = from + found + 1;
-        let rest = skip_space(&s[end..]);
-        if rest.starts_with("-->") || rest.starts_with("/-->") {
-            return Some(end);
-        }
-        from = end;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -330,7 +309,7 @@ mod tests {
     fn bad_attributes_are_a_problem_and_the_body_is_kept() {
         assert_eq!(
             outline("<!-- wp:image {\"id\":1,} --><img src=\"a.jpg\"><!-- /wp:image -->"),
-            "image('<img src=\"a.jpg\">') !its attributes are not valid JSON (invalid JSON at line 1, column 9: trailing comma); they were ignored"
+            "image('<img src=\"a.jpg\">') !the block's attributes are not valid JSON (invalid JSON at line 1, column 9: trailing comma); they were ignored"
         );
     }
 
@@ -339,6 +318,16 @@ mod tests {
         assert_eq!(outline("<!--more--><!-- wp:more --><!--more--><!-- /wp:more --><!-- wpx -->"), "'<!--more-->' more('<!--more-->') '<!-- wpx -->'");
         // Without white space after the name, or with an upper-case name, it is not a block comment.
         assert_eq!(outline("<!-- wp:paragraph--><!-- wp:Para -->"), "'<!-- wp:paragraph--><!-- wp:Para -->'");
+    }
+
+    #[test]
+    fn comments_end_at_the_first_close() {
+        // Attributes cannot hold `-->` (WordPress writes `-` as `\\u002d` there).
+        assert_eq!(outline("<!-- wp:a {\"x\":\"-->\"} --><p>y</p>"), "'<!-- wp:a {\"x\":\"-->\"} --><p>y</p>'");
+        assert_eq!(outline("<p>x</p><!-- wp:paragraph"), "'<p>x</p><!-- wp:paragraph'");
+        // Many openings that never close are read in linear time.
+        let hostile = "<!-- wp:a {".repeat(200_000) + "-->";
+        assert!(matches!(parse(&hostile).content.as_slice(), [Piece::Html(_)]));
     }
 
     #[test]

@@ -19,7 +19,9 @@ const EXPECTED: &str = "expected a JSON object with `content.raw` (a post from t
 
 /// The article a WordPress post (JSON) or its block markup holds.
 pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Result<Object, Error> {
-    let text = source.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    // A byte order mark is no part of the text (editors on Windows write one).
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let text = source.trim_start();
     if text.starts_with('{') {
         return post(&json::parse(source)?, notes, limits);
     }
@@ -30,7 +32,7 @@ pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Resul
         }
     }
     let mut article = Object::new();
-    article.set("body", Value::Array(body(source, &Path::default(), true, notes, limits)));
+    article.set("body", Value::Array(body(source, &Path::default(), true, Vec::new(), notes, limits)));
     Ok(article)
 }
 
@@ -38,10 +40,30 @@ fn not_wordpress(found: String) -> Error {
     Error::from(Problem::whole(format!("not a WordPress post: {EXPECTED}; {found}")))
 }
 
-/// Format 1.1 blocks of a post's markup at `at`.
-fn body(markup: &str, at: &Path, classic: bool, notes: &mut Notes, limits: &Limits) -> Vec<Value<'static>> {
+/// Format 1.1 blocks of a post's markup at `at`, with its footnotes (HTML).
+fn body(markup: &str, at: &Path, classic: bool, footnotes: Vec<String>, notes: &mut Notes, limits: &Limits) -> Vec<Value<'static>> {
     let document = grammar::parse(markup);
-    blocks::Reader::new(notes, limits.max_list_depth, classic).document(&document, at)
+    blocks::Reader::new(notes, limits.max_list_depth, classic, footnotes).document(&document, at)
+}
+
+/// The footnotes WordPress keeps in `meta.footnotes`: a JSON string of `[{ "id", "content" }]`,
+/// each content HTML.
+fn footnotes(post: &Value, notes: &mut Notes) -> Vec<String> {
+    let Some(text) = field(post, "meta").and_then(|m| field(m, "footnotes")).and_then(as_str).filter(|t| !t.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let at = Path::default().key("meta").key("footnotes");
+    match json::parse(text) {
+        Ok(Value::Array(items)) => items.iter().filter_map(|item| field(item, "content").and_then(as_str).map(str::to_owned)).collect(),
+        Ok(other) => {
+            notes.add(&at, format!("expected a JSON array of footnotes, found {}; they were left out", other.kind()));
+            Vec::new()
+        }
+        Err(error) => {
+            notes.add(&at, format!("the footnotes are not valid JSON ({}); they were left out", error.first().message));
+            Vec::new()
+        }
+    }
 }
 
 /// A post from the REST API.
@@ -61,12 +83,6 @@ fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Erro
         let problem = Problem::new(Path::default().key("content"), format!("not a WordPress post: {EXPECTED}; `content` is {}", describe(content)));
         return Err(Error::from(problem));
     };
-    if content.rendered {
-        notes.add(&content.at, "the post has no `content.raw` (it was fetched without `context=edit`); the HTML WordPress rendered was read instead, so embeds, galleries and other blocks are read as the HTML made of them");
-    }
-    if matches!(field(post, "content").and_then(|c| field(c, "protected")), Some(Value::Bool(true))) {
-        notes.add(&Path::default().key("content").key("protected"), "the post is password-protected in WordPress; the article is not");
-    }
 
     let mut article = Object::new();
     if let Some(link) = field(post, "link").and_then(as_str) {
@@ -93,7 +109,14 @@ fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Erro
         article.set("tags", Value::Array(terms.tags.into_iter().map(string).collect()));
     }
     let hero = featured_media(post, notes);
-    let mut body = body(content.text, &content.at, !content.rendered, notes, limits);
+    if content.rendered {
+        notes.add(&content.at, "the post has no `content.raw` (it was fetched without `context=edit`); the HTML WordPress rendered was read instead, so embeds, galleries and other blocks are read as the HTML made of them");
+    }
+    if matches!(field(post, "content").and_then(|c| field(c, "protected")), Some(Value::Bool(true))) {
+        notes.add(&Path::default().key("content").key("protected"), "the post is password-protected in WordPress; the article is not");
+    }
+    let footnotes = footnotes(post, notes);
+    let mut body = body(content.text, &content.at, !content.rendered, footnotes, notes, limits);
     match hero {
         Some(Value::Object(entries)) if entries.iter().any(|(k, v)| k == "type" && *v == Value::String(Cow::Borrowed("image"))) => {
             article.set("hero", Value::Object(entries));
@@ -338,7 +361,7 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "[1]: the group was flattened: its blocks were read one after another, its layout not kept",
+                "[1]: the group block was flattened: its inner blocks were read one after another, its layout not kept",
                 "[1].innerBlocks[2]: the spacer (empty space for layout) was left out",
             ]
         );
