@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use super::classic;
 use super::grammar::{Block, Document, Piece};
+use crate::error::Path;
 use crate::import::html::{self, Element, Node};
 use crate::import::{block, plain, string, video_or_embed, Embedded, Notes};
-use crate::error::Path;
 use crate::json::Value;
 
 /// The note for WordPress's "more" marker (a block, or `<!--more-->` in classic content).
