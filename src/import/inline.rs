@@ -117,11 +117,13 @@ impl InlineMarkdown {
         }
     }
 
-    /// A hard line break (HTML's `<br>`).
+    /// A hard line break (HTML's `<br>`); none before any text, and spaces before it dropped
+    /// (they show nothing).
     pub fn line_break(&mut self) {
         if self.in_code() {
             self.out.push(' ');
-        } else if !self.out.is_empty() {
+        } else if !self.is_blank() {
+            self.out.truncate(self.out.trim_end_matches(' ').len());
             self.out.push_str("\\\n");
         }
     }
@@ -280,6 +282,8 @@ mod tests {
     #[test]
     fn blank_is_nothing() {
         assert_eq!(build(&[(" ", None), ("br", None)]), None);
+        // White space before the first text (HTML's newlines between blocks) starts no line.
+        assert_eq!(build(&[(" ", None), ("br", None), ("a", None), ("br", None), (" ", None), ("br", None), ("b", None)]).unwrap(), "a\\\n\\\nb");
     }
 
     #[test]
