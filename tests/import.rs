@@ -153,10 +153,54 @@ fn source_words(format: &str, source: &str) -> Vec<String> {
                 .filter(|node| !node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style"))))
                 .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
                 .collect();
-            visible.into_iter().flat_map(|t| words(&t).collect::<Vec<_>>())
+            visible.into_iter().flat_map(|t| reader_words(format, &t))
         })
         .filter(|w| seen.insert(w.clone()))
         .collect()
+}
+
+/// The words a reader reads in a source's text. A URL standing in text (a WordPress embed's, a
+/// bare link) becomes a link's target or an embed, which the URL policy checks, not words; a
+/// WordPress shortcode's tags (`[caption id="…"]`) are replaced by what they make.
+fn reader_words(format: &str, text: &str) -> Vec<String> {
+    let text = match format {
+        "wordpress" => without_shortcode_tags(text),
+        _ => text.to_owned(),
+    };
+    text.split_whitespace().filter(|token| !is_url(token)).flat_map(words).collect()
+}
+
+/// Whether `token` is a URL: a scheme, `:`, and more.
+fn is_url(token: &str) -> bool {
+    let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    token.split_once(':').is_some_and(|(scheme, rest)| {
+        scheme.len() > 1
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+            && !rest.is_empty()
+    })
+}
+
+/// `text` without the tags of WordPress's shortcodes that make content.
+fn without_shortcode_tags(text: &str) -> String {
+    const NAMES: [&str; 7] = ["caption", "wp_caption", "embed", "video", "audio", "gallery", "playlist"];
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.strip_prefix('/').unwrap_or(after);
+        let is_tag = NAMES.iter().any(|n| name.strip_prefix(n).is_some_and(|r| r.starts_with([' ', ']'])));
+        match after.find(']').filter(|_| is_tag) {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn collect_texts(value: &Value, keys: &[&str], under_text_key: bool, out: &mut Vec<String>) {
@@ -165,6 +209,10 @@ fn collect_texts(value: &Value, keys: &[&str], under_text_key: bool, out: &mut V
         Value::Array(items) => items.iter().for_each(|item| collect_texts(item, keys, under_text_key, out)),
         Value::Object(entries) => {
             for (key, item) in entries {
+                // A WordPress post's `guid` is its permanent id (a URL), not text.
+                if key == "guid" {
+                    continue;
+                }
                 collect_texts(item, keys, keys.contains(&key.as_ref()), out);
             }
         }
