@@ -18,7 +18,7 @@
 pub mod article;
 mod error;
 pub mod escape;
-#[cfg(feature = "import")]
+#[cfg(feature = "server")]
 pub mod import;
 pub mod json;
 mod json_ld;

@@ -49,7 +49,7 @@ pub fn validate_article(article: JsValue, options: JsValue) -> Result<JsValue, J
 /// Imports a WordPress post or block markup, an ANS story or Portable Text (JSON text; the JS
 /// entry turns objects into text) as `{ article, notes }`; throws when no valid article can be
 /// made. Only in the server build (the browser build leaves the importers out).
-#[cfg(feature = "import")]
+#[cfg(feature = "server")]
 #[wasm_bindgen(js_name = importArticle, skip_typescript)]
 pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Result<JsValue, JsValue> {
     use crate::import::{import, Source};
@@ -72,7 +72,8 @@ pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Res
 }
 
 /// The article's schema.org JSON-LD (a `NewsArticle` with its `VideoObject`s), as `render_page`
-/// writes it: for pages that place the fragment themselves.
+/// writes it: for pages that place the fragment themselves. Server build only.
+#[cfg(feature = "server")]
 #[wasm_bindgen(js_name = jsonLd, skip_typescript)]
 pub fn json_ld(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
@@ -81,7 +82,8 @@ pub fn json_ld(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// The privacy report of an article rendered with `options`:
-/// `{ beforeInteraction: [{ origin, url, path }], onActivation: […] }`.
+/// `{ beforeInteraction: [{ origin, url, path }], onActivation: […] }`. Server build only.
+#[cfg(feature = "server")]
 #[wasm_bindgen(js_name = privacyReport, skip_typescript)]
 pub fn privacy_report(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;

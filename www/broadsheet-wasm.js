@@ -1,6 +1,9 @@
 // What the browser build does differently from the server build (www/broadsheet-wasm.server.js).
-// It holds no importers (they would make it larger), so `importArticle` says where they are.
-export const importCore = undefined;
+// It leaves out the importers, the JSON-LD and the privacy report (server-side work that would make
+// it larger), so asking for them says where they are.
+export function serverOnly(name) {
+  throw new Error(`${name} is in the server build: import "broadsheet/server" to use it in a browser`);
+}
 
 // How the browser build's init() finds its .wasm: it reads no files, so wasm-bindgen's glue fetches
 // `new URL("broadsheet_bg.wasm", import.meta.url)`, which bundlers emit and rewrite. No `node:`

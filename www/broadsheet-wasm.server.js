@@ -1,6 +1,11 @@
 // What the server build does differently from the browser build (www/broadsheet-wasm.js): it holds
-// the importers, and reads its .wasm from disk where it can.
-export { importArticle as importCore } from "./broadsheet-core.js";
+// the importers, the JSON-LD and the privacy report, and reads its .wasm from disk where it can.
+import * as core from "./broadsheet-core.js";
+
+/** The core's exports that only this build has. */
+export function serverOnly() {
+  return core;
+}
 
 // How the server build's init() finds its .wasm: read from disk where this module is a file (Node,
 // Bun, Deno; their fetch cannot read file: URLs), else fetched by the glue. The file's URL is built

@@ -339,9 +339,9 @@ export function initSync(input: { module: SyncInitInput }): InitOutput;
 export function renderArticle(article: Article | string, options?: RenderOptions): string;
 /** Validates an article; never throws on a bad article (invalid options do throw). */
 export function validateArticle(article: Article | string, options?: RenderOptions): ValidationResult;
-/** The article's schema.org JSON-LD: a `NewsArticle` with a `VideoObject` per video (what a page from `broadsheet render --page` carries). */
+/** The article's schema.org JSON-LD: a `NewsArticle` with a `VideoObject` per video (what a page from `broadsheet render --page` carries). Server build only (see `importArticle`); the browser build throws. */
 export function jsonLd(article: Article | string, options?: RenderOptions): Record<string, unknown>;
-/** Every other site the article's HTML makes a browser contact, and when; throws an `ArticleError` if it is invalid. */
+/** Every other site the article's HTML makes a browser contact, and when; throws an `ArticleError` if it is invalid. Server build only (see `importArticle`); the browser build throws. */
 export function privacyReport(article: Article | string, options?: RenderOptions): PrivacyReport;
 /**
  * Makes a format 1.1 article of a WordPress post, an ANS story or Portable Text (JSON text, an

@@ -3,10 +3,10 @@
 // as `broadsheet-wasm.js` says: the browser build's glue fetches it, the server build reads it from
 // disk where it is on disk (Node, Bun, Deno, whose fetch cannot read files).
 import initCore, {
-  __wbg_reset_state as resetCore, jsonLd as jsonLdCore, privacyReport as privacyCore, renderArticle as renderCore, validateArticle as validateCore,
+  __wbg_reset_state as resetCore, renderArticle as renderCore, validateArticle as validateCore,
 } from "./broadsheet-core.js";
 import { hydrate } from "./broadsheet-shell.js";
-import { importCore, wasmOnDisk } from "./broadsheet-wasm.js";
+import { serverOnly, wasmOnDisk } from "./broadsheet-wasm.js";
 
 export { initSync, version } from "./broadsheet-core.js";
 export { hydrate };
@@ -34,7 +34,7 @@ export function validateArticle(article, options) {
  * carries it; write it inside `<script type="application/ld+json">` with `<` escaped as `\u003c`.
  */
 export function jsonLd(article, options) {
-  return jsonLdCore(asJsonText(article), options);
+  return serverOnly("jsonLd").jsonLd(asJsonText(article), options);
 }
 
 /**
@@ -42,7 +42,7 @@ export function jsonLd(article, options) {
  * (images, YouTube's posters) and `onActivation` (a video's player), each with the block's path.
  */
 export function privacyReport(article, options) {
-  return privacyCore(asJsonText(article), options);
+  return serverOnly("privacyReport").privacyReport(asJsonText(article), options);
 }
 
 /**
@@ -50,9 +50,7 @@ export function privacyReport(article, options) {
  * (text or an object): `{ article, notes }`. Only the server build holds the importers.
  */
 export function importArticle(source, { from, headline } = {}) {
-  if (!importCore) {
-    throw new Error('importArticle is in the server build: import "broadsheet/server" to use it in a browser');
-  }
+  const { importArticle: importCore } = serverOnly("importArticle");
   if (headline != null && typeof headline !== "string") throw new TypeError("importArticle: headline must be a string");
   return importCore(sourceText(source), String(from ?? ""), headline ?? undefined);
 }

@@ -2,17 +2,18 @@
 // page makes as it loads and as the reader scrolls through it are exactly those the report lists
 // before interaction, and playing each video contacts exactly the origins it lists on activation.
 // The network is closed: every other site is answered locally (images with a pixel, players with
-// an empty page). Needs pkg/ (scripts/build.sh).
+// an empty page). The page is rendered by the server build, as a server would. Needs pkg/
+// (scripts/build.sh).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { initSync, privacyReport, renderArticle } from "../../pkg/broadsheet.js";
+import init, { privacyReport, renderArticle } from "../../pkg/server/broadsheet.js";
 import { launchBrowser, PIXEL_PNG } from "../support/browser.mjs";
 import { page as pageWith } from "./harness.mjs";
 
 const ROOT = new URL("../../", import.meta.url);
 const ORIGIN = "http://broadsheet.test";
-initSync({ module: readFileSync(new URL("pkg/broadsheet_bg.wasm", ROOT)) });
+await init(); // The server build: the privacy report is server-side work.
 
 const FIXTURES = new URL("tests/fixtures/", ROOT);
 const fixtures = readdirSync(FIXTURES)

@@ -10,10 +10,12 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { initSync, renderArticle, validateArticle, version, mount, hydrate, importArticle, jsonLd, privacyReport } from "../../pkg/broadsheet.js";
+import * as server from "../../pkg/server/broadsheet.js";
 
 const root = new URL("../../", import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), "utf8");
 initSync({ module: readFileSync(new URL("pkg/broadsheet_bg.wasm", root)) });
+await server.default(); // Reads the .wasm from disk: Node's fetch cannot.
 
 /** Names of the inputs in a directory, options files left out. */
 const inputs = (dir) =>
@@ -109,9 +111,7 @@ test("the package describes itself truthfully", () => {
   for (const file of ["README.md", "LICENSE", "broadsheet-element.d.ts", "broadsheet-shell.d.ts"]) assert.ok(manifest.files.includes(file) || existsSync(new URL(`pkg/${file}`, root)), file);
 });
 
-test("the server build renders every fixture exactly as the browser build", async () => {
-  const server = await import("../../pkg/server/broadsheet.js");
-  await server.default(); // Reads the .wasm from disk: Node's fetch cannot.
+test("the server build renders every fixture exactly as the browser build", () => {
   for (const name of inputs("tests/fixtures/")) {
     const json = read(`tests/fixtures/${name}.json`);
     const optionsFile = `tests/fixtures/${name}.options.json`;
@@ -126,8 +126,9 @@ test("jsonLd gives every fixture's JSON-LD exactly as the native one (tests/json
   for (const name of inputs("tests/fixtures/")) {
     const optionsFile = `tests/fixtures/${name}.options.json`;
     const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
-    assert.deepEqual(jsonLd(read(`tests/fixtures/${name}.json`), options), JSON.parse(read(`tests/json-ld/${name}.json`)), name);
+    assert.deepEqual(server.jsonLd(read(`tests/fixtures/${name}.json`), options), JSON.parse(read(`tests/json-ld/${name}.json`)), name);
   }
+  assert.throws(() => jsonLd(read("tests/fixtures/seed.json")), /jsonLd is in the server build/);
 });
 
 test("privacyReport gives every fixture's report exactly as the native one (tests/privacy/)", () => {
@@ -135,17 +136,16 @@ test("privacyReport gives every fixture's report exactly as the native one (test
     const json = read(`tests/fixtures/${name}.json`);
     const optionsFile = `tests/fixtures/${name}.options.json`;
     const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
-    const report = privacyReport(JSON.parse(json), options);
+    const report = server.privacyReport(JSON.parse(json), options);
     const lines = [["before interaction", report.beforeInteraction], ["on activation", report.onActivation]].flatMap(([when, contacts]) =>
       contacts.length ? contacts.map((c) => `${when}: ${c.origin}: ${c.path || "article"}: ${c.url}\n`) : [`${when}: none\n`]);
     assert.equal(lines.join(""), read(`tests/privacy/${name}.txt`), name);
   }
-  assert.throws(() => privacyReport({ headline: "" , body: [] }), { path: "headline" });
+  assert.throws(() => server.privacyReport({ headline: "", body: [] }), { path: "headline" });
+  assert.throws(() => privacyReport({ headline: "x", body: [] }), /privacyReport is in the server build/);
 });
 
-test("importArticle: the server build imports every fixture exactly as the native importer; the browser build says where it is", async () => {
-  const server = await import("../../pkg/server/broadsheet.js");
-  await server.default();
+test("importArticle: the server build imports every fixture exactly as the native importer; the browser build says where it is", () => {
   let imported = 0;
   for (const format of ["wordpress", "ans", "portable-text"]) {
     const dir = `tests/import/${format}/`;
@@ -238,10 +238,8 @@ test("package.json's conditions give Node the server build and bundlers for brow
   rmSync(dir, { recursive: true, force: true });
 });
 
-test("releaseMemory gives back what a large article made the module grow to", async () => {
-  const server = await import("../../pkg/server/broadsheet.js");
+test("releaseMemory gives back what a large article made the module grow to", () => {
   const memory = () => server.initSync({ module: new Uint8Array() }).memory.buffer.byteLength; // Already loaded: returns the instance.
-  await server.default();
   const large = { headline: "Large", body: Array.from({ length: 4000 }, (_, i) => ({ type: "paragraph", text: `Paragraph ${i}: ${"word ".repeat(400)}` })) };
   const html = server.renderArticle(JSON.stringify(large));
   const grown = memory();
