@@ -44,6 +44,15 @@ impl Source {
     pub fn name(self) -> &'static str {
         Source::ALL.iter().find(|(s, _)| *s == self).map_or("", |(_, name)| name)
     }
+
+    /// What a document of this format is called, for messages.
+    fn document(self) -> &'static str {
+        match self {
+            Source::WordPress => "WordPress post",
+            Source::Ans => "ANS story",
+            Source::PortableText => "Portable Text document",
+        }
+    }
 }
 
 /// An imported article: the validated model, its format 1.1 JSON, and the notes.
@@ -89,8 +98,8 @@ fn with_headline(article: Object, headline: Option<&str>, from: Source, notes: &
         (false, Some(given)) => entries.insert(0, (Cow::Borrowed("headline"), string(given))),
         (false, None) => {
             return Err(Error::from(Problem::whole(format!(
-                "the {} document has no headline; give one (--headline on the command line, `headline` in JS)",
-                from.name()
+                "the {} has no headline; give one (--headline on the command line, `headline` in JS)",
+                from.document()
             ))))
         }
     }

@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn a_bare_array_without_a_given_headline_is_an_error() {
         let error = import("[]", Source::PortableText, None, &Limits::default()).unwrap_err();
-        let expected = "the portable-text document has no headline; give one (--headline on the command line, `headline` in JS)";
+        let expected = "the Portable Text document has no headline; give one (--headline on the command line, `headline` in JS)";
         assert_eq!(error.to_string(), expected);
     }
 

@@ -86,7 +86,7 @@ test("paths are data: keys that would read as something else are quoted; syntax 
 });
 
 test("validateArticle never throws", () => {
-  assert.deepEqual(validateArticle('{"headline": "Hi", "body": []}'), { ok: true, errors: [] });
+  assert.deepEqual(validateArticle('{"headline": "Hi", "body": []}'), { ok: true, errors: [], warnings: [] });
   for (const bad of [null, 42, "", "{", [], { body: {} }, () => {}]) {
     const result = validateArticle(bad);
     assert.equal(result.ok, false);
@@ -166,7 +166,7 @@ test("importArticle: the server build imports every fixture exactly as the nativ
   assert.ok(imported >= 3, `${imported} fixtures imported`);
   assert.throws(() => server.importArticle("{}", {}), { name: "TypeError", message: /`from` is required: one of wordpress, ans, portable-text/ });
   assert.throws(() => server.importArticle("{}", { from: "medium" }), { name: "TypeError", message: /unknown source format "medium"/ });
-  assert.throws(() => server.importArticle('{"type": "story",', { from: "ans" }), (e) => e.line === 1 && e.column === 19 && /^invalid JSON/.test(e.message));
+  assert.throws(() => server.importArticle('{"type": "story",', { from: "ans" }), (e) => e.line === 1 && e.column === 18 && /^invalid JSON/.test(e.message));
   assert.throws(() => server.importArticle({ get type() { throw new Error("boom"); } }, { from: "ans" }), { name: "TypeError" });
   assert.throws(() => importArticle("{}", { from: "ans" }), /importArticle is in the server build/);
 });

@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn markup_alone_needs_a_headline() {
         let error = import("<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph -->", Source::WordPress, None, &Limits::default()).unwrap_err();
-        assert_eq!(error.to_string(), "the wordpress document has no headline; give one (--headline on the command line, `headline` in JS)");
+        assert_eq!(error.to_string(), "the WordPress post has no headline; give one (--headline on the command line, `headline` in JS)");
     }
 
     #[test]
