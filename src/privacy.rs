@@ -40,7 +40,7 @@ pub fn report(article: &Article, options: &Options) -> PrivacyReport {
         let tag = &html[start + 1..end];
         rest = end;
         let path = || place_of(&places, start);
-        let mut add = |list: &mut Vec<Contact>, url: String| {
+        let add = |list: &mut Vec<Contact>, url: String| {
             if let Some(origin) = origin(&url) {
                 let url = url.split('#').next().unwrap_or_default().to_owned();
                 list.push(Contact { origin, url, path: path() });

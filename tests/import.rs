@@ -12,6 +12,11 @@ use broadsheet::import::{import, Source};
 use broadsheet::json::{self, JsonStyle, Value};
 use broadsheet::Options;
 
+#[allow(dead_code)]
+#[path = "support/golden.rs"]
+mod golden;
+use golden::{compare};
+
 fn sources(format: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(format);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
@@ -29,25 +34,6 @@ fn sources(format: &str) -> Vec<PathBuf> {
 fn sibling(source: &Path, suffix: &str) -> PathBuf {
     let stem = source.file_stem().unwrap().to_string_lossy();
     source.with_file_name(format!("{stem}.{suffix}"))
-}
-
-/// Compares `actual` with the expected file, or writes it when blessing. Returns a mismatch.
-fn compare(expected_path: &Path, actual: &str) -> Option<String> {
-    if std::env::var_os("BLESS").is_some() {
-        fs::write(expected_path, actual).unwrap();
-        return None;
-    }
-    let expected = fs::read_to_string(expected_path).unwrap_or_default();
-    (expected != actual).then(|| {
-        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
-        format!(
-            "{} differs at line {}:\n  expected: {}\n  actual:   {}",
-            expected_path.display(),
-            line + 1,
-            expected.lines().nth(line).unwrap_or("<end>"),
-            actual.lines().nth(line).unwrap_or("<end>")
-        )
-    })
 }
 
 /// Imports every fixture of `format` and compares it with its expected files.

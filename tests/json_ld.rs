@@ -4,67 +4,29 @@
 //! stays inside its `<script>`; relative URLs are made absolute or left out.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use broadsheet::article::{Block, Media};
-use broadsheet::json::{self, JsonStyle};
+use broadsheet::json::JsonStyle;
 use broadsheet::{Article, Options};
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
+
+#[allow(dead_code)]
+#[path = "support/golden.rs"]
+mod golden;
+use golden::{compare, inputs, name, options_for, root};
 
 const STYLESHEET: &str = "broadsheet.css";
 const SCRIPT: &str = "broadsheet-element.js";
 const OPEN: &str = "<script type=\"application/ld+json\">";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixtures() -> Vec<PathBuf> {
-    let dir = root().join("tests/fixtures");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".options.json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
-    files
-}
-
 /// A fixture's article and its options (`NAME.options.json` when present), as tests/fixtures.rs reads them.
 fn load(input: &Path) -> (Article, Options) {
-    let options = match fs::read_to_string(input.with_extension("options.json")) {
-        Ok(text) => Options::from_json_value(&json::parse(&text).unwrap()).unwrap(),
-        Err(_) => Options::default(),
-    };
+    let options = options_for(input);
     let text = fs::read_to_string(input).unwrap();
     let article = broadsheet::parse(&text, &options.limits).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
     (article, options)
-}
-
-fn name(input: &Path) -> String {
-    input.file_stem().unwrap().to_string_lossy().into_owned()
-}
-
-/// Compares `actual` with the expected file, or writes it when blessing. Returns a mismatch.
-fn compare(expected_path: &Path, actual: &str) -> Option<String> {
-    if std::env::var_os("BLESS").is_some() {
-        fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
-        fs::write(expected_path, actual).unwrap();
-        return None;
-    }
-    let expected = fs::read_to_string(expected_path).unwrap_or_default();
-    (expected != actual).then(|| {
-        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
-        format!(
-            "{} differs at line {}:\n  expected: {}\n  actual:   {}",
-            expected_path.display(),
-            line + 1,
-            expected.lines().nth(line).unwrap_or("<end>"),
-            actual.lines().nth(line).unwrap_or("<end>")
-        )
-    })
 }
 
 /// From `<head>` to `</head>` and its line break.
@@ -95,7 +57,7 @@ fn api_value(article: &Article, options: &Options) -> Value {
 #[test]
 fn fixtures_give_their_golden_json_ld_and_head() {
     let mut mismatches = Vec::new();
-    for input in fixtures() {
+    for input in inputs("tests/fixtures") {
         let (article, options) = load(&input);
         let expected = root().join("tests/json-ld").join(name(&input));
         let value = broadsheet::json_ld(&article, &options).to_json(JsonStyle::Pretty);
@@ -123,7 +85,7 @@ fn videos(article: &Article) -> Vec<(&str, &str, Option<&str>)> {
 #[test]
 fn page_json_ld_reads_back_as_the_api_value_and_the_article() {
     let mut videos_seen = 0;
-    for input in fixtures() {
+    for input in inputs("tests/fixtures") {
         let (article, options) = load(&input);
         let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
         let read: Value = serde_json::from_str(&json_ld_text(&page)).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
@@ -160,7 +122,7 @@ fn thumbnails_are_the_posters_the_page_shows() {
     let facade = Selector::parse(".bs-facade").unwrap();
     let poster = Selector::parse("img.bs-facade__poster").unwrap();
     let mut checked = [0; 3];
-    for input in fixtures() {
+    for input in inputs("tests/fixtures") {
         let (article, options) = load(&input);
         let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
         let document = Html::parse_document(&page);

@@ -7,30 +7,17 @@
 use std::fs;
 use std::path::Path;
 
-use broadsheet::{json, Options, PosterPolicy};
+use broadsheet::{Options, PosterPolicy};
 
-fn fixtures() -> Vec<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".options.json"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn options_for(input: &Path) -> Options {
-    match fs::read_to_string(input.with_extension("options.json")) {
-        Ok(text) => Options::from_json_value(&json::parse(&text).unwrap()).unwrap(),
-        Err(_) => Options::default(),
-    }
-}
+#[allow(dead_code)]
+#[path = "support/golden.rs"]
+mod golden;
+use golden::{inputs, options_for};
 
 #[test]
 fn every_fixture_reports_its_requests() {
     let mut mismatches = Vec::new();
-    for input in fixtures() {
+    for input in inputs("tests/fixtures") {
         let article = broadsheet::parse(&fs::read_to_string(&input).unwrap(), &Default::default()).unwrap();
         let report = broadsheet::privacy_report(&article, &options_for(&input)).to_string();
         let name = input.file_stem().unwrap().to_string_lossy().into_owned();

@@ -6,33 +6,14 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use broadsheet::{json, Options, RULES};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The article inputs in `dir`, sorted (options files left out).
-fn inputs(dir: &str) -> Vec<PathBuf> {
-    let dir = root().join(dir);
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".options.json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no inputs in {}", dir.display());
-    files
-}
-
-fn options_for(input: &Path) -> Options {
-    match fs::read_to_string(input.with_extension("options.json")) {
-        Ok(text) => Options::from_json_value(&json::parse(&text).unwrap()).unwrap(),
-        Err(_) => Options::default(),
-    }
-}
+#[allow(dead_code)]
+#[path = "support/golden.rs"]
+mod golden;
+use golden::{compare, inputs, name, options_for, root};
 
 fn article(input: &Path) -> broadsheet::Article {
     let json = fs::read_to_string(input).unwrap();
@@ -42,20 +23,6 @@ fn article(input: &Path) -> broadsheet::Article {
 /// The warning lines for `input`, one per line, each ending in a newline.
 fn warning_lines(input: &Path, off: &[String]) -> String {
     broadsheet::warnings(&article(input), off).iter().map(|w| format!("{w}\n")).collect()
-}
-
-fn name(path: &Path) -> String {
-    path.file_stem().unwrap().to_string_lossy().into_owned()
-}
-
-/// Compares `actual` with the expected file, or writes it when blessing. Returns a mismatch.
-fn compare(expected_path: &Path, actual: &str) -> Option<String> {
-    if std::env::var_os("BLESS").is_some() {
-        fs::write(expected_path, actual).unwrap();
-        return None;
-    }
-    let expected = fs::read_to_string(expected_path).unwrap_or_else(|_| format!("<{} is missing>", expected_path.display()));
-    (expected != actual).then(|| format!("{}:\n--- expected\n{expected}--- actual\n{actual}", expected_path.display()))
 }
 
 #[test]

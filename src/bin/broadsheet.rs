@@ -81,15 +81,8 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let file = file.ok_or(format!("{USAGE}\n"))?;
-    let options = match options_file {
-        Some(path) => match read_options(path)? {
-            Ok(options) => options,
-            Err(message) => {
-                eprint!("{message}");
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-        None => Options::default(),
+    let Some(options) = load_options(options_file)? else {
+        return Ok(ExitCode::FAILURE);
     };
     let article = match broadsheet::parse(&read(file)?, &options.limits) {
         Ok(article) => article,
@@ -156,15 +149,8 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     if files.is_empty() {
         return Err(format!("check needs a file\n{USAGE}\n"));
     }
-    let options = match options_file {
-        Some(path) => match read_options(path)? {
-            Ok(options) => options,
-            Err(message) => {
-                eprint!("{message}");
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-        None => Options::default(),
+    let Some(options) = load_options(options_file)? else {
+        return Ok(ExitCode::FAILURE);
     };
     let (mut out, mut failed) = (String::new(), false);
     for file in files {
@@ -190,12 +176,18 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-/// Options from a file: `Err` for a file that cannot be read (a usage error), `Ok(Err(lines))`
-/// for options that are not valid (each problem as `FILE: path: message`).
-fn read_options(path: &str) -> Result<Result<Options, String>, String> {
-    let text = read(path)?;
-    let parsed = broadsheet::json::parse(&text).and_then(|value| Options::from_json_value(&value));
-    Ok(parsed.map_err(|error| problems(path, &error)))
+/// The options in `file`, or the defaults without one; `None` when they are not valid (each
+/// problem printed as `FILE: path: message`). A file that cannot be read is a usage error.
+fn load_options(file: Option<&String>) -> Result<Option<Options>, String> {
+    let Some(path) = file else { return Ok(Some(Options::default())) };
+    let parsed = broadsheet::json::parse(&read(path)?).and_then(|value| Options::from_json_value(&value));
+    match parsed {
+        Ok(options) => Ok(Some(options)),
+        Err(error) => {
+            eprint!("{}", problems(path, &error));
+            Ok(None)
+        }
+    }
 }
 
 /// One `FILE: path: message` line per problem.

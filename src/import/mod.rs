@@ -144,12 +144,24 @@ impl Object {
         self
     }
 
-    pub(crate) fn has(&self, key: &str) -> bool {
-        self.0.iter().any(|(k, _)| k == key)
-    }
-
     pub(crate) fn into_value(self) -> Value<'static> {
         Value::Object(self.0)
+    }
+}
+
+/// `value[key]` when `value` is an object; `null` counts as absent, as in the format.
+pub(crate) fn field<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
+    match value {
+        Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null)),
+        _ => None,
+    }
+}
+
+/// The text of a string value.
+pub(crate) fn as_str<'v>(value: &'v Value) -> Option<&'v str> {
+    match value {
+        Value::String(s) => Some(s),
+        _ => None,
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use crate::error::{Error, Path, Problem};
 use crate::escape::{check_url, UrlUse};
 use crate::import::html::{self, Node};
-use crate::import::{date_time, plain, string, url, Notes, Object};
+use crate::import::{as_str, date_time, field, plain, string, url, Notes, Object};
 use crate::json::Value;
 use crate::Limits;
 
@@ -67,21 +67,6 @@ fn quoted(text: &str) -> String {
     match text.char_indices().nth(SHOWN) {
         Some((end, _)) => format!("{:?}…", &text[..end]),
         None => format!("{text:?}"),
-    }
-}
-
-/// `value[key]` when `value` is an object; `null` counts as absent.
-fn field<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    match value {
-        Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null)),
-        _ => None,
-    }
-}
-
-fn as_str<'v>(value: &'v Value) -> Option<&'v str> {
-    match value {
-        Value::String(s) => Some(s),
-        _ => None,
     }
 }
 

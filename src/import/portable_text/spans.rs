@@ -9,6 +9,7 @@ use crate::escape::UrlUse;
 use crate::import::inline::{InlineMarkdown, Mark, MAX_MARK_DEPTH};
 use crate::import::{url, Notes};
 use crate::json::Value;
+use crate::import::field as field_of;
 
 /// Sanity's default decorators, in the order they nest when they start and end together
 /// (outermost first).
@@ -98,13 +99,6 @@ fn run_length(marks: &[Option<Vec<&str>>], key: &str) -> usize {
 
 fn decorator_rank(key: &str) -> usize {
     DECORATORS.iter().position(|d| *d == key).unwrap_or(DECORATORS.len())
-}
-
-fn field_of<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    match value {
-        Value::Object(fields) => field(fields, key),
-        _ => None,
-    }
 }
 
 /// The text of an inline object (not a span), kept with a note.

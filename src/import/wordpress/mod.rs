@@ -8,7 +8,7 @@ mod grammar;
 
 use std::borrow::Cow;
 
-use super::{date_time, html, image, plain, string, url, ImageFields, Notes, Object};
+use super::{as_str, field, date_time, html, image, plain, string, url, ImageFields, Notes, Object};
 use crate::error::{Error, Path, Problem};
 use crate::escape::UrlUse;
 use crate::json::{self, Value};
@@ -127,21 +127,6 @@ fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Erro
     }
     article.set("body", Value::Array(body));
     Ok(article)
-}
-
-/// `key` of an object.
-fn field<'v, 's>(value: &'v Value<'s>, key: &str) -> Option<&'v Value<'s>> {
-    match value {
-        Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null)),
-        _ => None,
-    }
-}
-
-fn as_str<'v>(value: &'v Value) -> Option<&'v str> {
-    match value {
-        Value::String(s) => Some(s),
-        _ => None,
-    }
 }
 
 fn describe(value: &Value) -> String {
