@@ -365,9 +365,11 @@ fn string_fields(value: &Value, path: String, pointer: String, out: &mut Vec<(St
 }
 
 /// Each payload, injected into each string field of `tests/xss/base.json`, must be refused by
-/// validation with a problem at that field's path, or render to HTML that passes the oracle.
-/// The rendered cases are written to `target/xss/cases.json` for the browser test
-/// (`tests/xss/browser.test.mjs`), which loads and clicks them in Chromium.
+/// validation with a problem at that field's path, or render to HTML (a fragment and a whole page,
+/// head, JSON-LD and link-preview tags included) that passes the oracle. The rendered cases, and
+/// forty whole pages with payloads in every field, are written to
+/// `target/xss/cases.json` for the browser test (`tests/xss/browser.test.mjs`), which loads and
+/// clicks them in Chromium.
 #[test]
 fn xss_corpus_in_every_field() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -390,8 +392,10 @@ fn xss_corpus_in_every_field() {
     let base_html = broadsheet::render(&broadsheet::parse(&base.to_string(), &options.limits).unwrap(), &options);
 
     let (mut cases, mut failures, mut refused) = (Vec::new(), Vec::new(), 0);
-    for (name, payload) in &payloads {
-        for (path, pointer) in &fields {
+    // Which fields accept which payload (by index), for the whole pages below.
+    let mut accepted = vec![vec![false; fields.len()]; payloads.len()];
+    for (p, (name, payload)) in payloads.iter().enumerate() {
+        for (f, (path, pointer)) in fields.iter().enumerate() {
             let mut article = base.clone();
             *article.pointer_mut(pointer).unwrap() = Value::String(payload.to_string());
             let json = article.to_string();
@@ -403,8 +407,9 @@ fn xss_corpus_in_every_field() {
                     }
                 }
                 Ok(parsed) => {
+                    accepted[p][f] = true;
                     let html = broadsheet::render(&parsed, &options);
-                    if let Err(report) = checks::rendered(&parsed, &options) {
+                    if let Err(report) = checks::rendered(&parsed, &options).and_then(|()| checks::page(&parsed, &options)) {
                         failures.push(format!("{name} in {path}:\n{report}"));
                     }
                     // Fields that are not rendered (x-…) give the base's HTML; one copy is enough.
@@ -415,11 +420,34 @@ fn xss_corpus_in_every_field() {
             }
         }
     }
+    // Whole pages (head, JSON-LD and link-preview tags included) for Chromium: page k has in
+    // field f the payload k + f × PAGES (mod the corpus), where that field accepts it alone, so
+    // every payload stands in a dozen fields of some page and every field holds payloads.
+    const PAGES: usize = 40;
+    let mut pages = Vec::new();
+    for k in 0..PAGES {
+        let mut article = base.clone();
+        let mut names = Vec::new();
+        for (f, (_, pointer)) in fields.iter().enumerate() {
+            let p = (k + f * PAGES) % payloads.len();
+            if accepted[p][f] {
+                *article.pointer_mut(pointer).unwrap() = Value::String(payloads[p].1.to_string());
+                names.push(payloads[p].0.clone());
+            }
+        }
+        match broadsheet::parse(&article.to_string(), &options.limits) {
+            Ok(article) => {
+                let page = broadsheet::render_page(&article, &options, "/pkg/broadsheet.css", "/pkg/broadsheet-element.js");
+                pages.push(json!({ "name": format!("page {k}"), "field": names.join(", "), "html": page }));
+            }
+            Err(error) => failures.push(format!("page {k}: payloads each accepted alone are refused together: {error}")),
+        }
+    }
     assert!(failures.is_empty(), "{} XSS cases fail:\n{}", failures.len(), failures.join("\n\n"));
     cases.push(json!({ "name": "base", "field": "", "html": base_html }));
     let out = root.join("target/xss");
     std::fs::create_dir_all(&out).unwrap();
-    let summary = json!({ "payloads": payloads.len(), "fields": fields.len(), "refused": refused, "cases": cases });
+    let summary = json!({ "payloads": payloads.len(), "fields": fields.len(), "refused": refused, "cases": cases, "pages": pages });
     std::fs::write(out.join("cases.json"), summary.to_string()).unwrap();
     eprintln!(
         "xss: {} payloads x {} fields: {refused} refused by validation at their path, {} rendered (target/xss/cases.json)",

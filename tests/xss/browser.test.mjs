@@ -59,7 +59,7 @@ function hooks() {
 }
 
 /** Runs in the page after load: audits the DOM, fires events at every element, clicks everything. */
-async function exercise({ elementList, attributeList, origin }) {
+async function exercise({ elementList, attributeList, origin, wholePage }) {
   const elements = new Set(elementList);
   const attributes = new Set(attributeList);
   const findings = [];
@@ -94,13 +94,25 @@ async function exercise({ elementList, attributeList, origin }) {
       }
     }
     if (document.baseURI !== `${origin}${location.pathname}`) findings.push(["page", `${phase}: base URI ${document.baseURI}`]);
-    if (document.querySelectorAll("script:not([nonce]):not([src^='/pkg/'])").length) findings.push(["page", `${phase}: a script element`]);
+    // A whole page carries its JSON-LD: data, never run, and it must parse.
+    const data = wholePage ? ":not([type='application/ld+json'])" : "";
+    if (document.querySelectorAll(`script:not([nonce]):not([src^='/pkg/'])${data}`).length) findings.push(["page", `${phase}: a script element`]);
+    for (const el of wholePage ? document.querySelectorAll("script[type='application/ld+json']") : []) {
+      try { JSON.parse(el.textContent); } catch (e) { findings.push(["page", `${phase}: JSON-LD that does not parse: ${e.message}`]); }
+    }
     if (document.body.querySelectorAll("style, link, meta, base, object, embed, form, frame, frameset").length)
       findings.push(["page", `${phase}: a style, link, meta, base, object, embed, form or frame element`]);
-    // The element may warm up the player's origins, and nothing else.
+    // The element may warm up the player's origins, and nothing else; a whole page also has its
+    // own stylesheet, canonical link and descriptive <meta>s, whose URLs must be http(s).
     for (const el of document.head.querySelectorAll("style, link, meta:not([charset]), base")) {
       const preconnect = el.localName === "link" && el.rel === "preconnect" && ["https://www.youtube-nocookie.com", "https://i.ytimg.com"].includes(el.getAttribute("href"));
-      if (!preconnect) findings.push(["page", `${phase}: ${el.outerHTML.slice(0, 120)} in the head`]);
+      const own = wholePage && (
+        (el.localName === "link" && ((el.rel === "stylesheet" && el.getAttribute("href") === "/pkg/broadsheet.css") || el.rel === "canonical")) ||
+        (el.localName === "meta" && !el.hasAttribute("http-equiv") &&
+          /^(viewport|description|og:[a-z:_]+|article:[a-z_]+|twitter:[a-z:]+)$/.test(el.getAttribute("name") ?? el.getAttribute("property") ?? "")));
+      if (!preconnect && !own) findings.push(["page", `${phase}: ${el.outerHTML.slice(0, 120)} in the head`]);
+      const url = el.localName === "link" ? el.href : /^(og:url|og:image|twitter:image)$/.test(el.getAttribute("property") ?? el.getAttribute("name") ?? "") ? el.content : null;
+      if (own && url != null && !/^https?:$/.test(new URL(url, document.baseURI).protocol)) findings.push(["page", `${phase}: ${el.outerHTML.slice(0, 120)}`]);
     }
   };
   audit("loaded", "*");
@@ -121,7 +133,7 @@ async function exercise({ elementList, attributeList, origin }) {
   // A facade's player is built from the facade's own attributes only, so its button is clicked
   // where the payload went into that video (data-play); every other control is clicked everywhere.
   for (const el of document.body.querySelectorAll("a, button, summary, label, [tabindex], [role=button]")) {
-    if (el.matches(".bs-facade__control") && !el.closest("[data-play]")) continue;
+    if (el.matches(".bs-facade__control") && !el.closest("[data-play]") && !wholePage) continue;
     if (typeof el.click === "function") el.click();
     else el.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
     clicks++;
@@ -151,7 +163,7 @@ before(async () => {
 after(() => browser?.close());
 
 /** Loads `html` as a page and exercises it; resolves to everything that was caught. */
-async function run(html) {
+async function run(html, { wholePage = false } = {}) {
   const context = await browser.newContext();
   const caught = { hits: [], requests: [], reports: [], navigations: [] };
   await context.exposeBinding("__xssHit", (source, hit) => caught.hits.push({ ...hit, frame: source.frame.url() }));
@@ -160,7 +172,9 @@ async function run(html) {
     const request = route.request();
     const url = request.url();
     if (url === `${ORIGIN}/`) {
-      return route.fulfill({ body: html, contentType: "text/html", headers: { "Content-Security-Policy-Report-Only": CSP } });
+      // A whole page links the package's stylesheet; fragments are tested with no style at all.
+      const policy = wholePage ? CSP.replace("style-src 'none'", "style-src 'self'") : CSP;
+      return route.fulfill({ body: html, contentType: "text/html", headers: { "Content-Security-Policy-Report-Only": policy } });
     }
     if (url.startsWith(`${ORIGIN}/pkg/`) && HAS_ELEMENT) {
       const path = new URL(url).pathname.slice(1);
@@ -189,7 +203,7 @@ async function run(html) {
   await page.goto(`${ORIGIN}/`, { waitUntil: "load" });
   const t1 = Date.now();
   if (HAS_ELEMENT) await page.waitForFunction(() => customElements.get("broadsheet-article") !== undefined, null, { timeout: 10_000 }).catch(() => {});
-  const result = await page.evaluate(exercise, { elementList: ELEMENTS, attributeList: ATTRIBUTES, origin: ORIGIN }).catch((e) => ({ findings: [["page", `exercise failed: ${e.message}`]], clicks: 0 }));
+  const result = await page.evaluate(exercise, { elementList: ELEMENTS, attributeList: ATTRIBUTES, origin: ORIGIN, wholePage }).catch((e) => ({ findings: [["page", `exercise failed: ${e.message}`]], clicks: 0 }));
   if (process.env.XSS_DEBUG) console.error(`load ${t1 - t0} ms, exercise ${Date.now() - t1} ms`);
   await context.close();
   return { ...caught, ...result };
@@ -270,6 +284,23 @@ test("no XSS payload in any field executes or escapes the policy in Chromium", a
   const { failures, clicks, seconds } = await loadAll(cases);
   t.diagnostic(`${corpus.payloads} payloads x ${corpus.fields} fields: ${corpus.refused} refused by validation, ` +
     `${cases.length} rendered and loaded in Chromium${HAS_ELEMENT ? " (hydrated by the element)" : ""}, ${clicks} clicks, ${seconds} s`);
+  assert.deepEqual(failures, []);
+});
+
+test("no XSS payload executes in a whole page (head, JSON-LD, link-preview tags), payloads in every field", async (t) => {
+  const { pages } = JSON.parse(readFileSync(new URL("target/xss/cases.json", ROOT), "utf8"));
+  assert.equal(pages.length, 40);
+  const failures = [];
+  const started = Date.now();
+  const queue = [...pages];
+  const worker = async () => {
+    for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
+      const found = problems(await run(c.html, { wholePage: true }));
+      if (found.length) failures.push(`${c.name} (${c.field}): ${found.slice(0, 5).join("; ")}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  t.diagnostic(`${pages.length} whole pages from render_page loaded in Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   assert.deepEqual(failures, []);
 });
 
