@@ -29,9 +29,13 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn fuzz_corpus_replays_clean() {
     let mut failures = Vec::new();
+    use broadsheet::import::Source;
     for (target, check) in [
         ("render_json", checks::json_text as fn(&str) -> Result<(), String>),
         ("render_markdown", checks::markdown_text),
+        ("import_wordpress", |text| checks::imported(text, Source::WordPress)),
+        ("import_ans", |text| checks::imported(text, Source::Ans)),
+        ("import_portable_text", |text| checks::imported(text, Source::PortableText)),
     ] {
         let inputs = corpus(target);
         assert!(!inputs.is_empty(), "no corpus for {target}");
