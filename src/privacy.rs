@@ -7,7 +7,8 @@ use std::fmt;
 use crate::error::Path;
 use crate::json::{JsonStyle, Value};
 use crate::render::{self, Place};
-use crate::{Article, Options};
+use crate::article::Article;
+use crate::options::Options;
 
 /// Every request to another site an article's HTML makes, each with the part that causes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
