@@ -76,7 +76,7 @@ fn invalid_text_throws_every_problem_of_the_native_error_fixture() {
         assert!(error.is_instance_of::<js_sys::Error>(), "{name}: not an Error");
         assert_eq!(get(&error, "message").as_string().unwrap(), expected[0], "{name}");
         assert_eq!(lines(&get(&error, "errors")), expected, "{name}");
-        let result = validate_article(json.into());
+        let result = validate_article(json.into(), JsValue::UNDEFINED).unwrap();
         assert_eq!(get(&result, "ok"), JsValue::FALSE, "{name}");
         assert_eq!(lines(&get(&result, "errors")), expected, "{name}");
     }
@@ -102,7 +102,7 @@ fn invalid_objects_throw_errors_with_paths() {
         ]
     );
     assert_eq!(get(&error, "message"), lines(&get(&error, "errors"))[0].as_str());
-    assert_eq!(get(&validate_article(article), "ok"), JsValue::FALSE);
+    assert_eq!(get(&validate_article(article, JsValue::UNDEFINED).unwrap(), "ok"), JsValue::FALSE);
 }
 
 #[wasm_bindgen_test]
@@ -123,7 +123,22 @@ fn options_are_validated_with_paths_too() {
 
 #[wasm_bindgen_test]
 fn a_valid_article_validates() {
-    let result = validate_article(r#"{"headline": "Hi", "body": []}"#.into());
+    let result = validate_article(r#"{"headline": "Hi", "body": []}"#.into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&result, "ok"), JsValue::TRUE);
     assert_eq!(Array::from(&get(&result, "errors")).length(), 0);
+    assert_eq!(Array::from(&get(&result, "warnings")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn warnings_come_with_a_valid_article_and_options_switch_them_off() {
+    let json = r#"{"headline": "Hi", "body": [{"type": "image", "src": "/IMG_0042.jpg", "alt": "IMG_0042.jpg", "width": 4, "height": 3}]}"#;
+    let result = validate_article(json.into(), JsValue::UNDEFINED).unwrap();
+    let warnings = Array::from(&get(&result, "warnings"));
+    assert_eq!(warnings.length(), 1);
+    assert_eq!(get(&warnings.get(0), "rule"), "image-alt");
+    assert_eq!(get(&warnings.get(0), "path"), "body[0].alt");
+    let off = JSON::parse(r#"{"warnings": {"off": ["image-alt"]}}"#).unwrap();
+    assert_eq!(Array::from(&get(&validate_article(json.into(), off).unwrap(), "warnings")).length(), 0);
+    let unknown = JSON::parse(r#"{"warnings": {"off": ["imag-alt"]}}"#).unwrap();
+    assert_eq!(get(&validate_article(json.into(), unknown).unwrap_err(), "path"), "options.warnings.off[0]");
 }
