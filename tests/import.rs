@@ -205,3 +205,44 @@ fn collect_texts(value: &Value, keys: &[&str], under_text_key: bool, out: &mut V
         _ => {}
     }
 }
+
+/// The CLI: the article on stdout, the notes on stderr as `SOURCE_PATH: message`, exit 0; a
+/// document that makes no article exits 1 and says why; `--headline` fills a missing headline.
+#[test]
+fn the_cli_prints_the_article_and_the_notes() {
+    use std::process::Command;
+    let cli = env!("CARGO_BIN_EXE_broadsheet");
+    let dir = golden::root().join("tests/import/ans");
+    let run = Command::new(cli).args(["import", "--from", "ans"]).arg(dir.join("story.json")).output().unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(String::from_utf8(run.stdout).unwrap(), fs::read_to_string(dir.join("story.article.json")).unwrap());
+    assert_eq!(String::from_utf8(run.stderr).unwrap(), fs::read_to_string(dir.join("story.notes.txt")).unwrap());
+
+    let file = dir.join("not-a-story.json");
+    let run = Command::new(cli).args(["import", "--from", "ans"]).arg(&file).output().unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(run.stdout, b"");
+    let expected = fs::read_to_string(dir.join("not-a-story.error.txt")).unwrap();
+    assert_eq!(String::from_utf8(run.stderr).unwrap(), format!("{}: {expected}", file.display()));
+
+    let markup = golden::root().join("tests/import/wordpress/markup-only.html");
+    let run = Command::new(cli).args(["import", "--from", "wordpress", "--headline", "Given"]).arg(&markup).output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let article = json::parse(std::str::from_utf8(&run.stdout).unwrap()).unwrap().to_json(JsonStyle::Script);
+    assert!(article.starts_with(r#"{"schema":1.1,"headline":"Given","#), "{article}");
+
+    let run = Command::new(cli).args(["import", "--from", "medium", "x.json"]).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(String::from_utf8(run.stderr).unwrap(), "--from medium: unknown format (known: wordpress, ans, portable-text)\n");
+}
+
+/// A document past `limits.max_input_bytes` is refused before it is read, for every format.
+#[test]
+fn huge_documents_are_refused_by_the_input_limit() {
+    let limits = broadsheet::Limits { max_input_bytes: 1 << 20, ..Options::default().limits };
+    let huge = format!("[{}]", "{\"_type\": \"block\"},".repeat(60_000));
+    for (from, _) in Source::ALL {
+        let error = import(&huge, from, Some("H"), &limits).err().unwrap();
+        assert_eq!(error.to_string(), format!("the article is {} bytes; the limit is 1048576 (limits.max_input_bytes)", huge.len()));
+    }
+}
