@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use broadsheet::article::{Block, Media};
+use broadsheet::article::{Block, List, Media};
 use broadsheet::{json, Article, Options};
 use criterion::{BenchmarkId, Criterion, Throughput};
 
@@ -50,13 +50,25 @@ fn markdown_text(article: &Article) -> String {
             Block::Heading(heading) => fields.push(&heading.text.0),
             Block::Image(image) => fields.extend(image.caption.as_ref().map(|c| c.0.as_str())),
             Block::YouTube(video) => fields.extend(video.caption.as_ref().map(|c| c.0.as_str())),
+            Block::Vimeo(video) => fields.extend(video.caption.as_ref().map(|c| c.0.as_str())),
+            Block::Embed(embed) => fields.extend(embed.caption.as_ref().map(|c| c.0.as_str())),
             Block::Quote(quote) => fields.push(&quote.text.0),
-            Block::List(list) => fields.extend(list.items.iter().map(|i| i.0.as_str())),
+            Block::List(list) => list_texts(list, &mut fields),
             Block::Markdown(text) => fields.push(text),
             Block::Divider => {}
         }
     }
     fields.join("\n\n")
+}
+
+/// Every item's text, nested lists included.
+fn list_texts<'a>(list: &'a List, fields: &mut Vec<&'a str>) {
+    for item in &list.items {
+        fields.push(&item.text.0);
+        if let Some(nested) = &item.list {
+            list_texts(nested, fields);
+        }
+    }
 }
 
 fn pulldown_cmark(markdown: &str) -> String {

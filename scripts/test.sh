@@ -8,6 +8,9 @@ scripts/setup.sh --browser
 
 echo "== native: unit, fixtures, errors, pathological inputs, properties, fast path against plain path"
 cargo test --release
+# The criterion benchmark is not a test target; built here so that a change to the model cannot
+# leave `make bench` broken.
+cargo build --release --benches
 
 echo "== the format written once: JSON Schema, TypeScript types, docs and the validator agree"
 cargo build --release --bin broadsheet
