@@ -8,8 +8,8 @@
 #       a long run that merges what it found into fuzz/corpus (minimised); see
 #       docs/limits-and-safety.md, "Fuzzing"
 #
-# Installs cargo-fuzz and the nightly toolchain when missing. A finding stops the run: the input
-# is in fuzz/artifacts/TARGET/ and the log in target/fuzz-logs/TARGET.log.
+# Installs cargo-fuzz, and (by scripts/setup.sh) the pinned nightly toolchain, when missing. A
+# finding stops the run: the input is in fuzz/artifacts/TARGET/ and the log in target/fuzz-logs/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +20,8 @@ seconds=${1:-60}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown import_wordpress import_ans import_portable_text)
 
-rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+scripts/setup.sh
+. scripts/toolchain.sh
 cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked --version 0.13.2
 
 dict() {
@@ -45,12 +46,12 @@ seeds() {
 # No sanitizer by default: the crate forbids unsafe code, and without ASan each target runs about
 # five times faster. FUZZ_SANITIZER=address for a run that also checks dependencies' unsafe code.
 sanitizer=${FUZZ_SANITIZER:-none}
-(cd fuzz && cargo +nightly fuzz build -s "$sanitizer")
+(cd fuzz && cargo "+$NIGHTLY" fuzz build -s "$sanitizer")
 mkdir -p target/fuzz-logs
 for target in "${targets[@]}"; do
   n=$(find "fuzz/corpus/$target" -type f | wc -l)
   echo "fuzz: replaying $n corpus inputs of $target"
-  (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "corpus/$target" $(seeds "$target") -- -runs=0 $(dict "$target")) \
+  (cd fuzz && cargo "+$NIGHTLY" fuzz run -s "$sanitizer" "$target" "corpus/$target" $(seeds "$target") -- -runs=0 $(dict "$target")) \
     >"target/fuzz-logs/$target-replay.log" 2>&1 || {
     tail -n 60 "target/fuzz-logs/$target-replay.log"; echo "fuzz: replay of $target FAILED"; exit 1; }
 done
@@ -63,7 +64,7 @@ for target in "${targets[@]}"; do
   work="target/fuzz-corpus/$target"
   rm -rf "$work"; mkdir -p "$work"
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a bound on memory per input.
-  (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "../$work" "corpus/$target" $(seeds "$target") -- \
+  (cd fuzz && cargo "+$NIGHTLY" fuzz run -s "$sanitizer" "$target" "../$work" "corpus/$target" $(seeds "$target") -- \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
       -print_final_stats=1 $(dict "$target")) \
     >"target/fuzz-logs/$target.log" 2>&1 &
@@ -84,7 +85,7 @@ for i in "${!targets[@]}"; do
 done
 if $merge && [ $status = 0 ]; then
   for target in "${targets[@]}"; do
-    (cd fuzz && cargo +nightly fuzz run -s "$sanitizer" "$target" "corpus/$target" "../target/fuzz-corpus/$target" -- \
+    (cd fuzz && cargo "+$NIGHTLY" fuzz run -s "$sanitizer" "$target" "corpus/$target" "../target/fuzz-corpus/$target" -- \
         -set_cover_merge=1 -max_len=16384) >"target/fuzz-logs/$target-merge.log" 2>&1
     echo "fuzz: $target corpus now $(find "fuzz/corpus/$target" -type f | wc -l) inputs"
   done

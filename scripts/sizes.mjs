@@ -26,10 +26,10 @@ const parts = {
   serverWasm: measure(["server/broadsheet_bg.wasm"]),
 };
 
-// Brotli bytes. The renderer's target is 90 KB; this build is above it (BENCHMARKS.md, "Sizes",
-// says where the bytes go: the editor warnings added 11 KB), so the budget holds today's figure
-// and fails on any growth.
-const BUDGETS = { element: 3 * 1024, renderer: 120 * 1024 };
+// Brotli bytes. The renderer's target is 90 KB; this build is above it (BENCHMARKS.md says where
+// the bytes go: a third of them are pulldown-cmark's), so the budget holds today's figure and
+// fails on any growth.
+const BUDGETS = { element: 3 * 1024, renderer: 110 * 1024 };
 
 const over = Object.entries(BUDGETS).filter(([name, budget]) => parts[name].brotli > budget);
 if (process.argv.includes("--json")) {
