@@ -47,16 +47,17 @@ pub const JSON_SCHEMA: &str = include_str!("../schema/article-v1.schema.json");
 
 /// Parses and validates JSON text as an article, reporting every problem with its path.
 pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
-    check_input_size(json, limits)?;
+    check_input_size(json, "article", limits)?;
     from_value(&json::parse(json)?, limits)
 }
 
-pub(crate) fn check_input_size(json: &str, limits: &Limits) -> Result<(), Error> {
-    if json.len() > limits.max_input_bytes {
+/// Refuses `text` past `limits.max_input_bytes`; `document` names what it is in the message.
+pub(crate) fn check_input_size(text: &str, document: &str, limits: &Limits) -> Result<(), Error> {
+    if text.len() > limits.max_input_bytes {
         return Err(Error::from(Problem::whole(
             format!(
-                "the article is {} bytes; the limit is {} (limits.max_input_bytes)",
-                json.len(),
+                "the {document} is {} bytes; the limit is {} (limits.max_input_bytes)",
+                text.len(),
                 limits.max_input_bytes
             ),
         )));
@@ -184,7 +185,7 @@ pub fn inline_markdown_source(text: &str) -> std::borrow::Cow<'_, str> {
 /// Parses, validates and renders in one call. The JSON tree is freed before the HTML is written,
 /// so the two never take memory at once (a syntax tree is about as large as its text).
 pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
-    check_input_size(json, &options.limits)?;
+    check_input_size(json, "article", &options.limits)?;
     let deferred = validate::article_deferring_markdown(&json::parse(json)?, &options.limits);
     if let Some(html) = deferred.ok().and_then(|(article, fields)| render_checked(&article, fields, options)) {
         return Ok(html);

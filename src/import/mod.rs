@@ -70,7 +70,7 @@ pub struct Imported {
 /// when the source has none. An error says why no valid article could be made: the text is not
 /// that format (or not JSON), or what the source holds does not make a valid article.
 pub fn import(source: &str, from: Source, headline: Option<&str>, limits: &Limits) -> Result<Imported, Error> {
-    crate::check_input_size(source, limits)?;
+    crate::check_input_size(source, from.document(), limits)?;
     let mut notes = Notes::default();
     let article = match from {
         Source::WordPress => wordpress::article(source, &mut notes, limits)?,
