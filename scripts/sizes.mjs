@@ -19,9 +19,13 @@ const measure = (files) => {
 
 const parts = {
   // What a page with a server-rendered article loads: the element and the facade shell.
-  element: measure(["broadsheet-element.js", "broadsheet-shell.js"]),
+  page: measure(["broadsheet-element.js", "broadsheet-shell.js"]),
   // What the element adds the first time it renders JSON: the entry, the glue and the module.
   renderer: measure(["broadsheet.js", "broadsheet-wasm.js", "broadsheet-core.js", "broadsheet_bg.wasm"]),
+  // The same, file by file.
+  shell: measure(["broadsheet-shell.js"]),
+  element: measure(["broadsheet-element.js"]),
+  glue: measure(["broadsheet.js", "broadsheet-wasm.js", "broadsheet-core.js"]),
   wasm: measure(["broadsheet_bg.wasm"]),
   serverWasm: measure(["server/broadsheet_bg.wasm"]),
 };
@@ -29,7 +33,7 @@ const parts = {
 // Brotli bytes. The renderer's target is 90 KB; this build is above it (BENCHMARKS.md says where
 // the bytes go: a third of them are pulldown-cmark's), so the budget holds today's figure and
 // fails on any growth.
-const BUDGETS = { element: 3 * 1024, renderer: 110 * 1024 };
+const BUDGETS = { page: 3 * 1024, renderer: 110 * 1024 };
 
 const over = Object.entries(BUDGETS).filter(([name, budget]) => parts[name].brotli > budget);
 if (process.argv.includes("--json")) {
