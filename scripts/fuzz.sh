@@ -9,7 +9,8 @@
 #       docs/limits-and-safety.md, "Fuzzing"
 #
 # Installs cargo-fuzz, and (by scripts/setup.sh) the pinned nightly toolchain, when missing. A
-# finding stops the run: the input is in fuzz/artifacts/TARGET/ and the log in target/fuzz-logs/TARGET.log.
+# finding stops the run: the input is in fuzz/artifacts/TARGET/ and the log in
+# target/fuzz-logs/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
