@@ -1,5 +1,6 @@
 //! Search metadata: what a page tells search engines (schema.org JSON-LD) and link previews (the
-//! facts its Open Graph tags carry) about its article. Only what the article says, every URL absolute.
+//! facts its Open Graph tags carry) about its article and the site it is on. Only what the article
+//! and the options say, every URL absolute.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -8,8 +9,12 @@ use crate::article::*;
 use crate::escape::{check_url, UrlUse};
 use crate::json::Value;
 use crate::markdown;
-use crate::options::Options;
+use crate::options::{Options, Site};
 use crate::{vimeo, youtube};
+
+/// The longest description taken from the body, in characters: what search results show
+/// before they cut a snippet, and what link previews show in full.
+pub(crate) const DESCRIPTION_MAX_CHARS: usize = 160;
 
 /// What a page says about its article, read once for the JSON-LD and the `<meta>` tags alike.
 pub(crate) struct Metadata<'a> {
@@ -17,17 +22,24 @@ pub(crate) struct Metadata<'a> {
     options: &'a Options,
     /// The canonical URL when the URL policy allows it: the base relative URLs are resolved against.
     pub url: Option<&'a str>,
-    /// The dek as plain text; `None` when there is none or it holds no text.
+    /// The dek as plain text, else the first paragraph's cut to [`DESCRIPTION_MAX_CHARS`]; `None`
+    /// when neither holds text.
     pub description: Option<String>,
-    /// The hero image, or the poster a hero video shows.
+    /// The hero image or the poster a hero video shows; else the first body image, else the
+    /// poster of the first body video that shows one.
     pub image: Option<LeadImage<'a>>,
+    /// The site the options name.
+    pub site: Option<&'a Site>,
+    /// The Open Graph locale: the article's language with the territory its `lang` names, else
+    /// the site's locale when its language is the article's.
+    pub locale: Option<String>,
 }
 
 /// The image that stands for the article in search results and link previews.
 pub(crate) struct LeadImage<'a> {
     /// Absolute.
     pub url: String,
-    /// The hero image's alt text; `None` for a decorative image, and for a video's poster, whose
+    /// The image's alt text; `None` for a decorative image, and for a video's poster, whose
     /// content the article does not describe.
     pub alt: Option<&'a str>,
     pub width: Option<u32>,
@@ -35,41 +47,94 @@ pub(crate) struct LeadImage<'a> {
     /// Plain text.
     pub caption: Option<String>,
     pub credit: Option<&'a str>,
+    /// The same image at the other widths its `srcset` gives: absolute URL and width.
+    pub other_sizes: Vec<(String, u32)>,
 }
 
 impl<'a> Metadata<'a> {
     pub fn of(article: &'a Article, options: &'a Options) -> Self {
         let url = article.url.as_deref().filter(|url| check_url(url, UrlUse::Canonical).is_ok());
-        let description = article.dek.as_ref().and_then(plain_text);
-        let mut metadata = Metadata { article, options, url, description, image: None };
+        let description = match &article.dek {
+            Some(dek) => plain_text(dek),
+            None => article.body.iter().find_map(|block| match block {
+                Block::Paragraph(text) => plain_text(text).map(|text| shortened(&text, DESCRIPTION_MAX_CHARS)),
+                _ => None,
+            }),
+        };
+        let site = options.site.as_ref();
+        let locale = og_locale(article.lang.as_deref().unwrap_or("en"), site);
+        let mut metadata = Metadata { article, options, url, description, image: None, site, locale };
         metadata.image = metadata.lead_image();
         metadata
     }
 
     fn lead_image(&self) -> Option<LeadImage<'a>> {
-        match &self.article.hero {
-            Some(Media::Image(image)) => Some(LeadImage {
-                url: self.absolute(&image.src, UrlUse::Resource)?,
-                alt: Some(image.alt.as_str()).filter(|alt| !alt.is_empty()),
-                width: image.width,
-                height: image.height,
-                caption: image.caption.as_ref().and_then(plain_text),
-                credit: image.credit.as_deref(),
-            }),
-            Some(Media::YouTube(video)) => {
-                let poster = youtube::poster(video, self.options.poster)?;
-                let from_youtube = poster.from_youtube;
-                Some(LeadImage {
-                    url: self.absolute(&poster.src, UrlUse::Resource)?,
-                    alt: None,
-                    width: from_youtube.then_some(youtube::POSTER_WIDTH),
-                    height: from_youtube.then_some(youtube::POSTER_HEIGHT),
-                    caption: None,
-                    credit: None,
-                })
-            }
+        let hero = match &self.article.hero {
+            Some(Media::Image(image)) => self.picture(image),
+            Some(Media::YouTube(video)) => self.youtube_poster(video),
             None => None,
-        }
+        };
+        let body = &self.article.body;
+        hero.or_else(|| {
+            body.iter().find_map(|block| match block {
+                Block::Image(image) => self.picture(image),
+                _ => None,
+            })
+        })
+        .or_else(|| {
+            body.iter().find_map(|block| match block {
+                Block::YouTube(video) => self.youtube_poster(video),
+                Block::Vimeo(video) => self.vimeo_poster(video),
+                _ => None,
+            })
+        })
+    }
+
+    fn picture(&self, image: &'a Image) -> Option<LeadImage<'a>> {
+        let url = self.absolute(&image.src, UrlUse::Resource)?;
+        let other_sizes = image
+            .srcset
+            .iter()
+            .filter_map(|candidate| Some((self.absolute(&candidate.src, UrlUse::Resource)?, candidate.width)))
+            .filter(|(candidate, _)| *candidate != url)
+            .collect();
+        Some(LeadImage {
+            url,
+            alt: Some(image.alt.as_str()).filter(|alt| !alt.is_empty()),
+            width: image.width,
+            height: image.height,
+            caption: image.caption.as_ref().and_then(plain_text),
+            credit: image.credit.as_deref(),
+            other_sizes,
+        })
+    }
+
+    /// The poster a YouTube facade shows under the poster policy.
+    fn youtube_poster(&self, video: &YouTube) -> Option<LeadImage<'a>> {
+        let poster = youtube::poster(video, self.options.poster)?;
+        let from_youtube = poster.from_youtube;
+        Some(LeadImage {
+            url: self.absolute(&poster.src, UrlUse::Resource)?,
+            alt: None,
+            width: from_youtube.then_some(youtube::POSTER_WIDTH),
+            height: from_youtube.then_some(youtube::POSTER_HEIGHT),
+            caption: None,
+            credit: None,
+            other_sizes: Vec::new(),
+        })
+    }
+
+    /// A Vimeo facade's poster: the block's own, of no known size.
+    fn vimeo_poster(&self, video: &Vimeo) -> Option<LeadImage<'a>> {
+        Some(LeadImage {
+            url: self.absolute(video.poster.as_deref()?, UrlUse::Resource)?,
+            alt: None,
+            width: None,
+            height: None,
+            caption: None,
+            credit: None,
+            other_sizes: Vec::new(),
+        })
     }
 
     /// `url` as an absolute `https` or `http` URL, resolved against the article's URL when it is
@@ -102,13 +167,36 @@ impl<'a> Metadata<'a> {
                     .done()
             })
             .collect();
+        // One ImageObject, or one per size when the image gives several (search engines pick the
+        // resolution they need).
         let image = self.image.as_ref().map(|image| {
-            Object::typed("ImageObject")
+            let main = Object::typed("ImageObject")
                 .set("url", text(&image.url))
                 .set("width", image.width.map(number))
                 .set("height", image.height.map(number))
                 .set("caption", image.caption.as_deref().map(text))
                 .set("creditText", image.credit.map(text))
+                .done();
+            if image.other_sizes.is_empty() {
+                return main;
+            }
+            let others = image.other_sizes.iter().map(|(url, width)| {
+                Object::typed("ImageObject").set("url", text(url)).set("width", number(*width)).done()
+            });
+            Value::Array(std::iter::once(main).chain(others).collect())
+        });
+        let publisher = self.site.map(|site| {
+            let logo = site.logo.as_ref().map(|logo| {
+                Object::typed("ImageObject")
+                    .set("url", text(&logo.src))
+                    .set("width", logo.width.map(number))
+                    .set("height", logo.height.map(number))
+                    .done()
+            });
+            Object::typed("Organization")
+                .set("name", text(&site.name))
+                .set("url", site.url.as_deref().map(text))
+                .set("logo", logo)
                 .done()
         });
         let videos = self.videos();
@@ -120,6 +208,7 @@ impl<'a> Metadata<'a> {
             .set("datePublished", article.published.as_ref().map(|date| text(&date.machine)))
             .set("dateModified", article.modified.as_ref().map(|date| text(&date.machine)))
             .set("author", (!authors.is_empty()).then_some(Value::Array(authors)))
+            .set("publisher", publisher)
             .set("image", image)
             .set("mainEntityOfPage", self.url.map(text))
             .set("articleSection", article.section.as_ref().map(|section| text(&section.name)))
@@ -178,6 +267,48 @@ impl<'a> Metadata<'a> {
 /// What a reader reads in an inline field; `None` when that is nothing.
 fn plain_text(inline: &Inline) -> Option<String> {
     Some(markdown::plain_text(&inline.0)).filter(|text| !text.is_empty())
+}
+
+/// `text` whole when it has at most `max` characters; else cut at the last sentence end (`.`, `!`
+/// or `?`, and any closing quote or bracket, before a space) that keeps at least half of them, else
+/// at the last space, with "…" after the cut. A single longer word is cut inside.
+pub(crate) fn shortened(text: &str, max: usize) -> String {
+    let Some((limit, _)) = text.char_indices().nth(max) else { return text.to_owned() };
+    // Each space at which the text could end: the text before it has at most `max` characters.
+    let spaces_within = |end: usize| text[..end].match_indices(' ').map(|(at, _)| at).chain(text[end..].starts_with(' ').then_some(end));
+    let half = text.char_indices().nth(max / 2).map_or(0, |(at, _)| at);
+    let sentence_end = spaces_within(limit).filter(|&at| at >= half).filter(|&at| {
+        text[..at].trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']).ends_with(['.', '!', '?'])
+    });
+    if let Some(at) = sentence_end.last() {
+        return text[..at].to_owned();
+    }
+    // Room for the ellipsis: the text kept has at most `max - 1` characters.
+    let room = text.char_indices().nth(max - 1).map_or(text.len(), |(at, _)| at);
+    let cut = spaces_within(room).filter(|&at| at > 0).last().unwrap_or(room);
+    format!("{}…", text[..cut].trim_end_matches([' ', ',', ';', ':']))
+}
+
+/// The Open Graph locale (`language_TERRITORY`) of an article in `lang` (BCP 47): with the
+/// region `lang` names (`pt-BR` → `pt_BR`), else the site's locale when it is for the same
+/// language (`en` with the site's `en_US`), else none: a territory is never guessed.
+fn og_locale(lang: &str, site: Option<&Site>) -> Option<String> {
+    let mut subtags = lang.split('-');
+    let language = subtags.next()?.to_ascii_lowercase();
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    // After the language: extended language subtags (3 letters) and a script (4), then the region.
+    let region = subtags
+        .find(|subtag| !(subtag.len() == 3 || subtag.len() == 4) || !subtag.bytes().all(|b| b.is_ascii_alphabetic()))
+        .filter(|subtag| subtag.len() == 2 && subtag.bytes().all(|b| b.is_ascii_alphabetic()));
+    match region {
+        Some(region) => Some(format!("{language}_{}", region.to_ascii_uppercase())),
+        None => site
+            .and_then(|site| site.locale.as_deref())
+            .filter(|locale| locale.split('_').next() == Some(language.as_str()))
+            .map(str::to_owned),
+    }
 }
 
 /// A video's caption as plain text, else its title (search engines require a description).

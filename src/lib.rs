@@ -39,7 +39,7 @@ pub mod wasm;
 
 pub use article::Article;
 pub use error::{Error, Path, Problem, Segment, TextPosition};
-pub use options::{Labels, Limits, Options, PosterPolicy};
+pub use options::{Labels, Limits, Logo, Options, PosterPolicy, Site};
 pub use warnings::{Rule, Warning, RULES};
 
 /// The JSON Schema of format v1.
@@ -74,7 +74,8 @@ impl Options {
     /// Options from JSON with camelCase keys (`headingShift`, `idPrefix`, `poster`: `"youtube"`
     /// or `"self-hosted"`, `labels: { by, and, updated, playVideo, watchVideo, credit, source, tags,
     /// permalink, table, date, months }`, `defaultSizes`, `limits: { maxInputBytes, maxBlocks,
-    /// maxStringBytes, maxMarkdownDepth, maxListDepth }`, `warnings: { off: ["image-alt", …] }`);
+    /// maxStringBytes, maxMarkdownDepth, maxListDepth }`, `warnings: { off: ["image-alt", …] }`,
+    /// `site: { name, url, logo: { src, width, height }, twitter, locale }`);
     /// what is not given keeps its default. Paths in errors start at `options`; a warning id that is
     /// no rule's is an error that suggests the closest.
     pub fn from_json_value(value: &json::Value) -> Result<Options, Error> {

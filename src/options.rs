@@ -1,5 +1,5 @@
-//! How an article is written: heading levels, ids, posters, UI labels and input limits; and
-//! which warnings are switched off.
+//! How an article is written: heading levels, ids, posters, UI labels and input limits; which
+//! warnings are switched off; and the site whole pages belong to.
 
 /// Rendering options. `Options::default()` is what the CLI, the package and the element use.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +21,10 @@ pub struct Options {
     /// Ids of the warning rules switched off (see [`crate::RULES`]); they report nothing. Default:
     /// none. An id that is no rule's matches nothing here; [`Options::from_json_value`] refuses it.
     pub warnings_off: Vec<String>,
+    /// The site the article is published on, said once rather than in every article: whole pages
+    /// ([`crate::render_page`]) and the JSON-LD name it as the publisher. Default `None`: nothing
+    /// about a site is written. The `<article>` fragment does not change with it.
+    pub site: Option<Site>,
 }
 
 impl Default for Options {
@@ -33,8 +37,38 @@ impl Default for Options {
             default_sizes: "(min-width: 46rem) 44rem, 100vw".into(),
             limits: Limits::default(),
             warnings_off: Vec::new(),
+            site: None,
         }
     }
+}
+
+/// The site a page belongs to: what link previews show as its name (`og:site_name`), whose account
+/// a shared link credits (`twitter:site`), and the publisher search engines read in the JSON-LD
+/// (a schema.org `Organization`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// Plain text: "The Example Times".
+    pub name: String,
+    /// The site's home page, absolute `https` or `http`.
+    pub url: Option<String>,
+    /// The site's logo, for the publisher.
+    pub logo: Option<Logo>,
+    /// The site's X (Twitter) account, written with its `@`: `"@example"`.
+    pub twitter: Option<String>,
+    /// The Open Graph locale (`language_TERRITORY`, as `"en_US"`) of the site's articles in its
+    /// language: the territory an article's `lang` does not name (`en`), when the languages agree.
+    pub locale: Option<String>,
+}
+
+/// The site's logo, for the publisher in the JSON-LD.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// Absolute `https` or `http`.
+    pub src: String,
+    /// In pixels.
+    pub width: Option<u32>,
+    /// In pixels.
+    pub height: Option<u32>,
 }
 
 /// Which image stands in for a video before it plays.

@@ -100,6 +100,12 @@ pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str
 fn link_preview(out: &mut String, metadata: &Metadata) {
     let article = metadata.article;
     meta(out, "property", "og:type", "article");
+    if let Some(site) = metadata.site {
+        meta(out, "property", "og:site_name", &site.name);
+    }
+    if let Some(locale) = &metadata.locale {
+        meta(out, "property", "og:locale", locale);
+    }
     meta(out, "property", "og:title", &article.headline);
     if let Some(description) = &metadata.description {
         meta(out, "property", "og:description", description);
@@ -133,6 +139,9 @@ fn link_preview(out: &mut String, metadata: &Metadata) {
     }
     let card = if metadata.image.is_some() { "summary_large_image" } else { "summary" };
     meta(out, "name", "twitter:card", card);
+    if let Some(twitter) = metadata.site.and_then(|site| site.twitter.as_deref()) {
+        meta(out, "name", "twitter:site", twitter);
+    }
     meta(out, "name", "twitter:title", &article.headline);
     if let Some(description) = &metadata.description {
         meta(out, "name", "twitter:description", description);

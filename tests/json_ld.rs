@@ -275,3 +275,181 @@ fn a_hero_video_is_a_video_and_its_poster_the_lead_image() {
     let page = broadsheet::render_page(&article, &self_hosted, STYLESHEET, SCRIPT);
     assert!(!page.contains("i.ytimg.com"), "no third-party image under the self-hosted policy");
 }
+
+fn options_json(json: &str) -> Result<Options, String> {
+    Options::from_json_value(&broadsheet::json::parse(json).unwrap()).map_err(|e| e.to_string())
+}
+
+const SITE: &str = r#"{ "site": { "name": "The Example Times", "url": "https://news.example.com/",
+    "logo": { "src": "https://news.example.com/logo.png", "width": 600, "height": 60 },
+    "twitter": "exampletimes", "locale": "en_US" } }"#;
+
+/// The site is said once, in the options: the page names it, credits its account, and the
+/// JSON-LD names it as the publisher; without it nothing about a site is written.
+#[test]
+fn the_site_in_the_options_is_the_publisher() {
+    let article = broadsheet::parse(r#"{"headline": "H", "body": []}"#, &Default::default()).unwrap();
+    let options = options_json(SITE).unwrap();
+    let value = api_value(&article, &options);
+    assert_eq!(value["publisher"], json!({
+        "@type": "Organization", "name": "The Example Times", "url": "https://news.example.com/",
+        "logo": { "@type": "ImageObject", "url": "https://news.example.com/logo.png", "width": 600, "height": 60 }
+    }));
+    let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
+    assert!(page.contains("<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:site_name\" content=\"The Example Times\">\n<meta property=\"og:locale\" content=\"en_US\">\n"), "{page}");
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:site\" content=\"@exampletimes\">\n"), "{page}");
+    // The fragment is the same with or without a site.
+    assert_eq!(broadsheet::render(&article, &options), broadsheet::render(&article, &Options::default()));
+
+    // Only the name is required; what is not given is not written.
+    let options = options_json(r#"{ "site": { "name": "Example" } }"#).unwrap();
+    assert_eq!(api_value(&article, &options)["publisher"], json!({ "@type": "Organization", "name": "Example" }));
+    let page = broadsheet::render_page(&article, &options, STYLESHEET, SCRIPT);
+    assert!(!page.contains("og:locale") && !page.contains("twitter:site"), "{page}");
+
+    let value = api_value(&article, &Options::default());
+    assert_eq!(value.get("publisher"), None);
+    let page = broadsheet::render_page(&article, &Options::default(), STYLESHEET, SCRIPT);
+    assert!(!page.contains("og:site_name") && !page.contains("og:locale") && !page.contains("twitter:site"), "{page}");
+}
+
+#[test]
+fn site_options_are_checked_with_paths() {
+    assert_eq!(
+        options_json(r#"{ "site": { "nmae": "X", "url": "/home", "logo": { "width": 0 }, "twitter": "@far_too_long_handle", "locale": "en-US" } }"#),
+        Err([
+            r#"options.site.nmae: unknown key; did you mean "name"?"#,
+            "options.site.name: is required",
+            "options.site.url: URL must be absolute, starting with https:// or http://",
+            "options.site.logo.src: is required",
+            "options.site.logo.width: expected a whole number from 1 to 100000, found 0",
+            r#"options.site.twitter: "@far_too_long_handle" is not an X (Twitter) handle: 1 to 15 letters, digits or underscores, after an optional @"#,
+            r#"options.site.locale: "en-US" is not an Open Graph locale: language_TERRITORY, as "en_US""#,
+        ]
+        .join("\n"))
+    );
+    assert_eq!(options_json(r#"{ "site": "Example" }"#), Err("options.site: expected an object, found a string".into()));
+    assert_eq!(
+        options_json(r#"{ "site": { "name": "X", "logo": { "src": "javascript:alert(1)" } } }"#),
+        Err(r#"options.site.logo.src: URL scheme "javascript" is not allowed here (allowed: https, http)"#.into())
+    );
+}
+
+/// `og:locale` is `language_TERRITORY`: the territory comes from the article's `lang`, else from
+/// the site's locale for the same language, else there is none; a territory is never guessed.
+#[test]
+fn the_locale_is_the_articles_language_with_a_territory_someone_named() {
+    let site = options_json(SITE).unwrap();
+    let cases = [
+        (None, Some("en_US")),
+        (Some("en"), Some("en_US")),
+        (Some("en-GB"), Some("en_GB")),
+        (Some("es-MX"), Some("es_MX")),
+        (Some("zh-Hant-TW"), Some("zh_TW")),
+        (Some("es"), None),
+        (Some("ar"), None),
+        (Some("es-419"), None),
+    ];
+    for (lang, expected) in cases {
+        let mut value = json!({ "headline": "H", "body": [] });
+        if let Some(lang) = lang {
+            value["lang"] = json!(lang);
+        }
+        let article = broadsheet::parse(&value.to_string(), &Default::default()).unwrap();
+        let page = broadsheet::render_page(&article, &site, STYLESHEET, SCRIPT);
+        let document = Html::parse_document(&page);
+        let selector = Selector::parse("meta[property=\"og:locale\"]").unwrap();
+        let locale = document.select(&selector).next().and_then(|meta| meta.value().attr("content"));
+        assert_eq!(locale, expected, "{lang:?}");
+        // Without a site, only what the article names.
+        let page = broadsheet::render_page(&article, &Options::default(), STYLESHEET, SCRIPT);
+        let document = Html::parse_document(&page);
+        let locale = document.select(&selector).next().and_then(|meta| meta.value().attr("content"));
+        assert_eq!(locale, expected.filter(|_| lang.is_some_and(|lang| lang.contains('-'))), "{lang:?} without a site");
+    }
+}
+
+/// With no hero, the first body image stands for the article, else the first video's poster; the
+/// JSON-LD lists every size the image gives.
+#[test]
+fn without_a_hero_the_first_body_image_or_poster_is_shared() {
+    let lead = |body: Value, options: &Options| {
+        let text = json!({ "headline": "H", "url": "https://news.example.com/a/story", "body": body }).to_string();
+        let article = broadsheet::parse(&text, &Default::default()).unwrap();
+        (api_value(&article, options).get("image").cloned(), broadsheet::render_page(&article, options, STYLESHEET, SCRIPT))
+    };
+    let options = Options::default();
+    let image = json!({ "type": "image", "src": "/m/a.jpg", "alt": "Divers at the reef", "width": 1600, "height": 900,
+        "srcset": [{ "src": "/m/a-800.jpg", "width": 800 }, { "src": "/m/a.jpg", "width": 1600 }, { "src": "/m/a-2400.jpg", "width": 2400 }] });
+    let youtube = json!({ "type": "youtube", "id": "Bm5lP1dHq9E", "title": "Raid" });
+    let vimeo = json!({ "type": "vimeo", "id": "76979871", "title": "Vimeo", "poster": "/p/v.jpg" });
+
+    // A video before the image: the image is still the one shared.
+    let (value, page) = lead(json!([youtube, image]), &options);
+    assert_eq!(value, Some(json!([
+        { "@type": "ImageObject", "url": "https://news.example.com/m/a.jpg", "width": 1600, "height": 900 },
+        { "@type": "ImageObject", "url": "https://news.example.com/m/a-800.jpg", "width": 800 },
+        { "@type": "ImageObject", "url": "https://news.example.com/m/a-2400.jpg", "width": 2400 }
+    ])));
+    assert!(page.contains("<meta property=\"og:image\" content=\"https://news.example.com/m/a.jpg\">\n<meta property=\"og:image:alt\" content=\"Divers at the reef\">\n<meta property=\"og:image:width\" content=\"1600\">\n<meta property=\"og:image:height\" content=\"900\">\n"), "{page}");
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(page.contains("<meta name=\"twitter:image:alt\" content=\"Divers at the reef\">"));
+
+    // No image: YouTube's poster as the facade shows it, with its size and no alt text.
+    let (value, page) = lead(json!([{ "type": "paragraph", "text": "x" }, youtube, vimeo]), &options);
+    assert_eq!(value, Some(json!({ "@type": "ImageObject", "url": "https://i.ytimg.com/vi/Bm5lP1dHq9E/hqdefault.jpg", "width": 480, "height": 360 })));
+    assert!(!page.contains("og:image:alt"), "{page}");
+    // With self-hosted posters the YouTube video shows none: Vimeo's own poster is next.
+    let self_hosted = Options { poster: broadsheet::PosterPolicy::SelfHostedOnly, ..Options::default() };
+    let (value, _) = lead(json!([youtube, vimeo]), &self_hosted);
+    assert_eq!(value, Some(json!({ "@type": "ImageObject", "url": "https://news.example.com/p/v.jpg" })));
+    // Nothing to show: nothing shared.
+    let (value, page) = lead(json!([{ "type": "paragraph", "text": "x" }]), &self_hosted);
+    assert_eq!(value, None);
+    assert!(page.contains("<meta name=\"twitter:card\" content=\"summary\">") && !page.contains("og:image"), "{page}");
+}
+
+/// With no dek, the description is the first paragraph's text, cut to 160 characters at a sentence
+/// end, else a word boundary.
+#[test]
+fn without_a_dek_the_first_paragraph_describes_the_article() {
+    let description = |body: Value| {
+        let text = json!({ "headline": "H", "body": body }).to_string();
+        let article = broadsheet::parse(&text, &Default::default()).unwrap();
+        let value = api_value(&article, &Options::default());
+        let page = broadsheet::render_page(&article, &Options::default(), STYLESHEET, SCRIPT);
+        let described = value.get("description").and_then(Value::as_str).map(str::to_owned);
+        if let Some(text) = &described {
+            let escaped = text.replace('&', "&amp;").replace('"', "&quot;");
+            for name in ["name=\"description\"", "property=\"og:description\"", "name=\"twitter:description\""] {
+                assert!(page.contains(&format!("<meta {name} content=\"{escaped}\">")), "{name}: {page}");
+            }
+        }
+        described
+    };
+    let paragraph = |text: &str| json!({ "type": "paragraph", "text": text });
+    // Markdown is read as text; the first paragraph with text counts.
+    assert_eq!(
+        description(json!([{ "type": "heading", "level": 2, "text": "Not this" }, paragraph("The *firefight* occurred in [Culiacán](https://e.test/c).")])),
+        Some("The firefight occurred in Culiacán.".into())
+    );
+    let long = "Officials said the footage, released on Wednesday, shows the raid from the start. \
+        Soldiers can be heard asking for reinforcements as gunmen surround the house. Later, they leave.";
+    assert_eq!(
+        description(json!([paragraph(long)])),
+        Some("Officials said the footage, released on Wednesday, shows the raid from the start. Soldiers can be heard asking for reinforcements as gunmen surround the house.".into())
+    );
+    let no_sentence = "word ".repeat(40);
+    let cut = description(json!([paragraph(&no_sentence)])).unwrap();
+    assert_eq!(cut, format!("{}…", ["word"; 32].join(" ")));
+    assert!(cut.chars().count() <= 160);
+    // A first sentence shorter than half the room is not where the text is cut.
+    let short_first = format!("Yes. {}", "and more ".repeat(30));
+    let cut = description(json!([paragraph(&short_first)])).unwrap();
+    assert!(cut.starts_with("Yes. and more") && cut.ends_with("more…") && cut.chars().count() <= 160, "{cut}");
+    // One long word is cut inside; multi-byte characters are whole.
+    let word = "é".repeat(300);
+    assert_eq!(description(json!([paragraph(&word)])), Some(format!("{}…", "é".repeat(159))));
+    assert_eq!(description(json!([{ "type": "divider" }])), None);
+    assert_eq!(description(json!([])), None);
+}

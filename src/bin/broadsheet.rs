@@ -1,5 +1,5 @@
 //! `broadsheet render FILE|- [--page]`, `broadsheet check FILE…`, `broadsheet import --from
-//! FORMAT FILE|-`, `broadsheet schema`.
+//! FORMAT FILE|-`, `broadsheet schema`, `broadsheet --version`.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -25,7 +25,9 @@ const USAGE: &str = "usage:
       (SOURCE_PATH: message) for what was not mapped exactly; --headline is used when the source
       has none; exit 1 if no valid article can be made
   broadsheet schema
-      print the JSON Schema of article format v1";
+      print the JSON Schema of article format v1
+  broadsheet --version | -V
+      print the version";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Some("import") => import(&args[1..]),
         Some("schema") if args.len() == 1 => print(JSON_SCHEMA),
         Some("-h" | "--help" | "help") => print(&format!("{USAGE}\n")),
+        Some("-V" | "--version") if args.len() == 1 => print(concat!("broadsheet ", env!("CARGO_PKG_VERSION"), "\n")),
         _ => Err(format!("{USAGE}\n")),
     };
     match result {

@@ -1,15 +1,16 @@
-//! Rendering options given as JSON (the JS package's camelCase shape) → [`Options`], and the
-//! warning rules switched off.
+//! Rendering options given as JSON (the JS package's camelCase shape) → [`Options`], the
+//! warning rules switched off, and the site.
 
 use super::text::closest;
 use super::{Checker, StackPath};
 use crate::json::Value;
-use crate::options::{Labels, Options, PosterPolicy};
+use crate::escape::UrlUse;
+use crate::options::{Labels, Logo, Options, PosterPolicy, Site};
 use crate::warnings::RULES;
 
 impl Checker<'_> {
     pub(super) fn options(&mut self, value: &Value, path: &StackPath) -> Option<Options> {
-        let keys = ["headingShift", "idPrefix", "poster", "labels", "defaultSizes", "limits", "warnings"];
+        let keys = ["headingShift", "idPrefix", "poster", "labels", "defaultSizes", "limits", "warnings", "site"];
         let fields = self.object(value, path, &keys)?;
         let mut options = Options::default();
         if let Some(shift) = self.opt_integer(&fields, "headingShift", path, 0, 5) {
@@ -32,6 +33,9 @@ impl Checker<'_> {
         if let Some(v) = fields.get("warnings") {
             options.warnings_off = self.warnings_off(v, &path.key("warnings"));
         }
+        if let Some(v) = fields.get("site") {
+            options.site = self.site(v, &path.key("site"));
+        }
         if let Some(v) = fields.get("limits") {
             let path = path.key("limits");
             let keys = ["maxInputBytes", "maxBlocks", "maxStringBytes", "maxMarkdownDepth", "maxListDepth"];
@@ -49,6 +53,46 @@ impl Checker<'_> {
             set(self, "maxListDepth", &mut limits.max_list_depth);
         }
         Some(options)
+    }
+
+    /// `{ name, url, logo: { src, width, height }, twitter, locale }`: only `name` is required.
+    fn site(&mut self, value: &Value, path: &StackPath) -> Option<Site> {
+        let fields = self.object(value, path, &["name", "url", "logo", "twitter", "locale"])?;
+        let name = self.required(&fields, "name", path).and_then(|v| self.text(v, &path.key("name")));
+        let url = self.opt_url(&fields, "url", path, UrlUse::Canonical);
+        let logo = fields.get("logo").and_then(|v| {
+            let path = path.key("logo");
+            let fields = self.object(v, &path, &["src", "width", "height"])?;
+            let src = self.required(&fields, "src", &path).and_then(|v| self.url(v, &path.key("src"), UrlUse::Canonical));
+            let width = self.opt_integer(&fields, "width", &path, 1, 100_000);
+            let height = self.opt_integer(&fields, "height", &path, 1, 100_000);
+            Some(Logo { src: src?, width, height })
+        });
+        let twitter = fields.get("twitter").and_then(|v| {
+            let path = path.key("twitter");
+            let handle = self.text(v, &path)?;
+            let name = handle.strip_prefix('@').unwrap_or(handle);
+            let valid = (1..=15).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if !valid {
+                self.report(&path, format!("\"{handle}\" is not an X (Twitter) handle: 1 to 15 letters, digits or underscores, after an optional @"));
+            }
+            valid.then(|| format!("@{name}"))
+        });
+        let locale = fields.get("locale").and_then(|v| {
+            let path = path.key("locale");
+            let locale = self.text(v, &path)?;
+            let valid = locale.split_once('_').is_some_and(|(language, territory)| {
+                (2..=3).contains(&language.len())
+                    && language.bytes().all(|b| b.is_ascii_lowercase())
+                    && territory.len() == 2
+                    && territory.bytes().all(|b| b.is_ascii_uppercase())
+            });
+            if !valid {
+                self.report(&path, format!("\"{locale}\" is not an Open Graph locale: language_TERRITORY, as \"en_US\""));
+            }
+            valid.then(|| locale.to_owned())
+        });
+        Some(Site { name: name?.to_owned(), url, logo, twitter, locale })
     }
 
     /// `{ off: [rule id, …] }`: the warning rules switched off, each one of [`RULES`].
