@@ -277,15 +277,15 @@ pub(crate) fn shortened(text: &str, max: usize) -> String {
     // Each space at which the text could end: the text before it has at most `max` characters.
     let spaces_within = |end: usize| text[..end].match_indices(' ').map(|(at, _)| at).chain(text[end..].starts_with(' ').then_some(end));
     let half = text.char_indices().nth(max / 2).map_or(0, |(at, _)| at);
-    let sentence_end = spaces_within(limit).filter(|&at| at >= half).filter(|&at| {
+    let mut sentence_end = spaces_within(limit).filter(|&at| at >= half).filter(|&at| {
         text[..at].trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']).ends_with(['.', '!', '?'])
     });
-    if let Some(at) = sentence_end.last() {
+    if let Some(at) = sentence_end.next_back() {
         return text[..at].to_owned();
     }
     // Room for the ellipsis: the text kept has at most `max - 1` characters.
     let room = text.char_indices().nth(max - 1).map_or(text.len(), |(at, _)| at);
-    let cut = spaces_within(room).filter(|&at| at > 0).last().unwrap_or(room);
+    let cut = spaces_within(room).rfind(|&at| at > 0).unwrap_or(room);
     format!("{}…", text[..cut].trim_end_matches([' ', ',', ';', ':']))
 }
 
