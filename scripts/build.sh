@@ -44,7 +44,8 @@ bindgen target/wasm32-unknown-unknown/release/broadsheet.wasm "$out/server" -O3 
 for file in broadsheet-shell.js broadsheet-element.js; do
   node_modules/.bin/esbuild "www/$file" --minify --format=esm --log-level=warning --outfile="$out/$file"
 done
-cp www/broadsheet.css www/broadsheet-element.d.ts www/broadsheet-shell.d.ts www/read-wasm.js www/read-wasm-unsupported.js \
+node_modules/.bin/esbuild www/broadsheet.css --minify --charset=utf8 --log-level=warning --outfile="$out/broadsheet.css"
+cp www/broadsheet-element.d.ts www/broadsheet-shell.d.ts www/read-wasm.js www/read-wasm-unsupported.js \
   README.md LICENSE "$out/"
 # The server entry shares the one shell (hydrate is part of the API everywhere).
 sed -i 's#"./broadsheet-shell.js"#"../broadsheet-shell.js"#' "$out/server/broadsheet.js"

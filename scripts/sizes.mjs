@@ -22,6 +22,8 @@ const parts = {
   page: measure(["broadsheet-element.js", "broadsheet-shell.js"]),
   // What the element adds the first time it renders JSON: the entry, the glue and the module.
   renderer: measure(["broadsheet.js", "broadsheet-wasm.js", "broadsheet-core.js", "broadsheet_bg.wasm"]),
+  // The stylesheet, render-blocking on every page.
+  stylesheet: measure(["broadsheet.css"]),
   // The same, file by file.
   shell: measure(["broadsheet-shell.js"]),
   element: measure(["broadsheet-element.js"]),
@@ -33,7 +35,8 @@ const parts = {
 // Brotli bytes. The renderer's target is 90 KB; this build is above it (BENCHMARKS.md says where
 // the bytes go: a third of them are pulldown-cmark's), so the budget holds today's figure and
 // fails on any growth.
-const BUDGETS = { page: 3 * 1024, renderer: 110 * 1024 };
+// The stylesheet's budget holds today's minified figure too.
+const BUDGETS = { page: 3 * 1024, renderer: 110 * 1024, stylesheet: 2.5 * 1024 };
 
 const over = Object.entries(BUDGETS).filter(([name, budget]) => parts[name].brotli > budget);
 if (process.argv.includes("--json")) {

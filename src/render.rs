@@ -77,6 +77,10 @@ pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str
     if let Some(description) = &metadata.description {
         meta(&mut out, "name", "description", description);
     }
+    // One per author, as HTML defines the name: scrapers that read no JSON-LD array find them here.
+    for author in &article.authors {
+        meta(&mut out, "name", "author", &author.name);
+    }
     if let Some(url) = metadata.url {
         out.push_str("<link rel=\"canonical\" href=\"");
         escape::attr(&mut out, url);

@@ -171,6 +171,18 @@ test("importArticle: the server build imports every fixture exactly as the nativ
   assert.throws(() => importArticle("{}", { from: "ans" }), /importArticle is in the server build/);
 });
 
+test("the stylesheet ships minified, and holds only rules for markup the writer, the shell or the element produces", () => {
+  const source = read("www/broadsheet.css");
+  const shipped = read("pkg/broadsheet.css");
+  const classes = (css) => new Set(css.match(/\.bs-[\w-]+/g));
+  assert.deepEqual(classes(shipped), classes(source));
+  assert.ok(!shipped.includes("/*") && !shipped.includes("\n  "), "no comments or indentation");
+  assert.ok(shipped.length < source.length * 0.65, `${shipped.length} bytes shipped of ${source.length}`);
+  const writers = ["src/render.rs", "src/markdown.rs", "www/broadsheet-shell.js", "www/broadsheet-element.js"].map(read).join("\n");
+  const unused = [...classes(source)].filter((name) => !writers.includes(`${name.slice(1)}`));
+  assert.deepEqual(unused, []);
+});
+
 test("sizes hold their budgets (scripts/sizes.mjs)", () => {
   execFileSync(process.execPath, [fileURLToPath(new URL("scripts/sizes.mjs", root))], { stdio: "inherit" });
 });
