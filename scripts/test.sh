@@ -28,6 +28,8 @@ echo "== wasm in Node: every fixture byte-identical to native, from text and obj
 cargo test --target wasm32-unknown-unknown --test wasm_node
 echo "== package in Node: both builds byte-identical on every fixture, hostile objects, export conditions, types, size budgets"
 node --test tests/package/
+echo "== consumers: Reader View (Readability), link previews (metascraper), structured data (Google, Twitter, Facebook presets) on every fixture page; Lighthouse 100s on three"
+node --test tests/consumers/
 echo "== end to end in Chromium: the light page's bytes and requests, facades, keyboard, refused players, axe-core, CSP; <broadsheet-article>"
 node --test tests/e2e/
 echo "== recipes: each example under examples/ installs the packed package from its tarball, builds and runs"
