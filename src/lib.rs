@@ -126,18 +126,22 @@ pub fn privacy_report(article: &Article, options: &Options) -> privacy::PrivacyR
 }
 
 /// Writes a valid article as a whole page that links `stylesheet` and the JS shell at `script`.
-/// Its `<head>` says what the article is for search engines and link previews: a description,
-/// Open Graph and Twitter card tags, and [`json_ld`] in a `<script type="application/ld+json">`.
+/// Its `<head>` says what the article is for search engines and link previews: a description, the
+/// authors, Open Graph and Twitter card tags (with the site of `options.site`: `og:site_name`,
+/// `twitter:site`; `og:locale` from the article's language), and [`json_ld`] in a
+/// `<script type="application/ld+json">`.
 pub fn render_page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
     render::page(article, options, stylesheet, script)
 }
 
 /// What the article is, as schema.org JSON-LD for search engines: one `NewsArticle` (headline,
-/// the dek as `description`, dates, authors, the lead image, section, tags) with a `VideoObject`
-/// under `video` for each YouTube and Vimeo video, hero first, so videos behind facades are still
-/// found. Only what the article says is written; relative URLs are made absolute against the
-/// article's `url`, or left out when it has none. A video's `thumbnailUrl` is the poster its
-/// facade shows under `options.poster`.
+/// the dek as `description` (else the first paragraph's text, cut to 160 characters), dates,
+/// authors, the site of `options.site` as `publisher`, the lead image (the hero's, else the first
+/// body image, else the first video's poster; every size its `srcset` gives), section, tags) with
+/// a `VideoObject` under `video` for each YouTube and Vimeo video, hero first, so videos behind
+/// facades are still found. Only what the article and the options say is written; relative URLs
+/// are made absolute against the article's `url`, or left out when it has none. A video's
+/// `thumbnailUrl` is the poster its facade shows under `options.poster`.
 ///
 /// For a page that renders the fragment itself: write
 /// `value.to_json(JsonStyle::Script)` inside `<script type="application/ld+json">`, which
@@ -159,7 +163,9 @@ pub fn render_page(article: &Article, options: &Options, stylesheet: &str, scrip
 ///     value.to_json(JsonStyle::Script),
 ///     concat!(
 ///         r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Raid footage released","#,
-///         r#""datePublished":"2019-10-31T16:20:00Z","mainEntityOfPage":"https://news.example.com/raid","#,
+///         r#""datePublished":"2019-10-31T16:20:00Z","#,
+///         r#""image":{"@type":"ImageObject","url":"https://news.example.com/media/raid.jpg"},"#,
+///         r#""mainEntityOfPage":"https://news.example.com/raid","#,
 ///         r#""video":[{"@type":"VideoObject","name":"Body camera footage","description":"Body camera footage","#,
 ///         r#""thumbnailUrl":"https://news.example.com/media/raid.jpg","duration":"PT2M14S","#,
 ///         r#""embedUrl":"https://www.youtube.com/embed/Bm5lP1dHq9E","url":"https://www.youtube.com/watch?v=Bm5lP1dHq9E"}]}"#,

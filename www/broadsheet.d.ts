@@ -233,6 +233,25 @@ export interface RenderOptions {
   limits?: { maxInputBytes?: number; maxBlocks?: number; maxStringBytes?: number; maxMarkdownDepth?: number; maxListDepth?: number };
   /** Warning rules to skip, by id (`validateArticle`; docs/warnings.md). */
   warnings?: { off?: string[] };
+  /** The site the article is published on: whole pages (`broadsheet render --page`) and `jsonLd`
+   * name it (`og:site_name`, `twitter:site`, `og:locale`, the JSON-LD `publisher`). The
+   * `<article>` HTML is the same with or without it. */
+  site?: Site;
+}
+
+/** The site, said once for all its articles. */
+export interface Site {
+  /** "The Example Times". */
+  name: string;
+  /** The home page, absolute http(s). */
+  url?: string;
+  /** The publisher's logo: an absolute http(s) URL and its size in pixels. */
+  logo?: { src: string; width?: number; height?: number };
+  /** The site's X (Twitter) account: `@example` or `example`. */
+  twitter?: string;
+  /** Open Graph locale, `language_TERRITORY` (`en_US`): used for articles in that language whose
+   * `lang` names no territory. */
+  locale?: string;
 }
 
 /** Where a problem is: `path` as text and as data, and a JSON syntax error's place in the text. */
@@ -339,7 +358,7 @@ export function initSync(input: { module: SyncInitInput }): InitOutput;
 export function renderArticle(article: Article | string, options?: RenderOptions): string;
 /** Validates an article; never throws on a bad article (invalid options do throw). */
 export function validateArticle(article: Article | string, options?: RenderOptions): ValidationResult;
-/** The article's schema.org JSON-LD: a `NewsArticle` with a `VideoObject` per video (what a page from `broadsheet render --page` carries). Server build only (see `importArticle`); the browser build throws. */
+/** The article's schema.org JSON-LD: a `NewsArticle` with a `VideoObject` per video and, with `options.site`, its `publisher` (what a page from `broadsheet render --page` carries). Server build only (see `importArticle`); the browser build throws. */
 export function jsonLd(article: Article | string, options?: RenderOptions): Record<string, unknown>;
 /** Every other site the article's HTML makes a browser contact, and when; throws an `ArticleError` if it is invalid. Server build only (see `importArticle`); the browser build throws. */
 export function privacyReport(article: Article | string, options?: RenderOptions): PrivacyReport;

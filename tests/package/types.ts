@@ -21,7 +21,8 @@ const article: Article = {
   ],
   "x-cms": { anything: true },
 };
-const options: RenderOptions = { headingShift: 1, poster: "self-hosted", labels: { playVideo: "Ver: {title}" } };
+const options: RenderOptions = { headingShift: 1, poster: "self-hosted", labels: { playVideo: "Ver: {title}" },
+  site: { name: "The Example Times", url: "https://news.example.com/", logo: { src: "https://news.example.com/logo.png", width: 600, height: 60 }, twitter: "@example", locale: "en_US" } };
 
 await init();
 await init({ module_or_path: new URL("broadsheet_bg.wasm", import.meta.url) });
@@ -66,9 +67,11 @@ const badBlock: Article = { headline: "H", body: [{ type: "paragraf", text: "x" 
 const badLevel: Article = { headline: "H", body: [{ type: "heading", level: 1, text: "x" }] };
 // @ts-expect-error only youtube or self-hosted
 const badPoster: RenderOptions = { poster: "vimeo" };
+// @ts-expect-error a site has a name
+const nameless: RenderOptions = { site: { url: "https://news.example.com/" } };
 // @ts-expect-error options are an object
 renderArticle(article, 3);
 // @ts-expect-error the element's options are RenderOptions
 element.options = { headingShift: "1" };
 
-export { html, problems, v, noHeadline, badBlock, badLevel, badPoster, importedArticle, notePath, firstOrigin, firstRule };
+export { html, problems, v, noHeadline, badBlock, badLevel, badPoster, nameless, importedArticle, notePath, firstOrigin, firstRule };
