@@ -19,8 +19,8 @@ scripts/build.sh
 mkdir -p target/bench
 echo "== corpus (seeded)"
 node bench/corpus.mjs target/bench/corpus
-echo "== native: cargo bench --bench render"
-cargo bench --bench render
+echo "== native: cargo bench -p broadsheet --bench render"
+cargo bench -p broadsheet --bench render
 echo "== Node: the npm package against the JS renderers, interleaved"
 node bench/node.mjs --json target/bench/node.json
 echo "== memory: the 10 MB article, a million renders, releaseMemory()"

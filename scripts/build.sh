@@ -14,8 +14,8 @@ cargo build --release --bin broadsheet
 # directory keeps the stable builds' artifacts from being rebuilt on every switch.
 browser_target=target/browser-std
 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo "+$NIGHTLY" build -Z build-std=std,panic_abort \
-  --profile browser --lib --target wasm32-unknown-unknown --no-default-features --target-dir "$browser_target"
-cargo build --release --lib --target wasm32-unknown-unknown
+  -p broadsheet-wasm --profile browser --target wasm32-unknown-unknown --no-default-features --target-dir "$browser_target"
+cargo build -p broadsheet-wasm --release --target wasm32-unknown-unknown
 
 # Features every engine the package supports has; wasm-opt must be told which it may use.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
@@ -38,8 +38,8 @@ bindgen() {
 # Built aside and swapped in whole, so a test reading pkg/ meanwhile never sees half a package.
 out=target/pkg-next
 rm -rf "$out"
-bindgen "$browser_target/wasm32-unknown-unknown/browser/broadsheet.wasm" "$out" -Oz
-bindgen target/wasm32-unknown-unknown/release/broadsheet.wasm "$out/server" -O3 .server
+bindgen "$browser_target/wasm32-unknown-unknown/browser/broadsheet_wasm.wasm" "$out" -Oz
+bindgen target/wasm32-unknown-unknown/release/broadsheet_wasm.wasm "$out/server" -O3 .server
 # What a page loads before any interaction ships minified; www/ holds the readable source.
 for file in broadsheet-shell.js broadsheet-element.js; do
   node_modules/.bin/esbuild "www/$file" --minify --format=esm --log-level=warning --outfile="$out/$file"

@@ -12,6 +12,11 @@ cargo test --release
 # leave `make bench` broken.
 cargo build --release --benches
 
+echo "== lints and docs: clippy and rustdoc without a warning (the wasm binding for its own target)"
+cargo clippy --release --all-targets -- -D warnings
+cargo clippy --release -p broadsheet-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+
 echo "== the format written once: JSON Schema, TypeScript types, docs and the validator agree"
 cargo build --release --bin broadsheet
 node --test tests/format/
@@ -25,7 +30,7 @@ node --test tests/pages/
 echo "== demo page: the real server in Chromium: edits, errors, options, keyboard video, requests, CSP, axe-core, screenshots"
 node --test tests/demo/
 echo "== wasm in Node: every fixture byte-identical to native, from text and objects; errors with paths"
-cargo test --target wasm32-unknown-unknown --test wasm_node
+cargo test -p broadsheet-wasm --target wasm32-unknown-unknown
 echo "== package in Node: both builds byte-identical on every fixture, hostile objects, export conditions, types, size budgets"
 node --test tests/package/
 echo "== consumers: Reader View (Readability), link previews (metascraper), structured data (Google, Twitter, Facebook presets) on every fixture page; Lighthouse 100s on three"

@@ -9,9 +9,7 @@ use std::path::Path;
 use broadsheet::Options;
 
 #[allow(dead_code)]
-#[path = "support/golden.rs"]
-mod golden;
-use golden::{compare, inputs, options_for};
+use broadsheet_test_support::golden::{compare, inputs, options_for};
 
 #[test]
 fn fixtures_render_to_their_golden_html() {

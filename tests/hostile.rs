@@ -1,18 +1,12 @@
 //! Hostile input: the fuzzing oracle on generated articles (proptest), the URL policy and the
 //! escaper on their own, the committed fuzz corpus replayed, the XSS corpus injected into every
-//! field, limits and pathological inputs. The oracle is the fuzz crate's, shared through `#[path]`.
-
-#[allow(dead_code)]
-#[path = "../fuzz/src/oracle.rs"]
-mod oracle;
-#[allow(dead_code)]
-#[path = "../fuzz/src/checks.rs"]
-mod checks;
-#[allow(dead_code)]
-#[path = "../fuzz/src/pieces.rs"]
-mod pieces;
+//! field, limits and pathological inputs. The oracle is the one the fuzz targets use
+//! (`broadsheet-test-support`).
 
 use std::path::{Path, PathBuf};
+
+use broadsheet_test_support::xss::{self, Oracle};
+use broadsheet_test_support::{checks, oracle, pieces};
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
@@ -29,7 +23,7 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn fuzz_corpus_replays_clean() {
     let mut failures = Vec::new();
-    use broadsheet::import::Source;
+    use broadsheet_import::Source;
     for (target, check) in [
         ("render_json", checks::json_text as fn(&str) -> Result<(), String>),
         ("render_markdown", checks::markdown_text),
@@ -346,122 +340,6 @@ fn json_in_script_round_trips_through_an_html_parser() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The XSS corpus: every payload in every string field, one at a time.
-
-/// Every string in `value`, with its JSON path as errors print it (`body[3].src`) and a pointer
-/// to set it by.
-fn string_fields(value: &Value, path: String, pointer: String, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::String(_) => out.push((path, pointer)),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                string_fields(item, format!("{path}[{i}]"), format!("{pointer}/{i}"), out);
-            }
-        }
-        Value::Object(entries) => {
-            for (key, item) in entries {
-                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                string_fields(item, path, format!("{pointer}/{key}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Each payload, injected into each string field of `tests/xss/base.json`, must be refused by
-/// validation with a problem at that field's path, or render to HTML (a fragment and a whole page,
-/// head, JSON-LD and link-preview tags included) that passes the oracle. The rendered cases, and
-/// forty whole pages with payloads in every field, are written to
-/// `target/xss/cases.json` for the browser test (`tests/xss/browser.test.mjs`), which loads and
-/// clicks them in Chromium.
-#[test]
-fn xss_corpus_in_every_field() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let read = |name: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(root.join("tests/xss").join(name)).unwrap()).unwrap() };
-    let base = read("base.json");
-    let corpus = read("payloads.json");
-    let payloads: Vec<(String, &str)> = corpus["payloads"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .flat_map(|(category, list)| {
-            list.as_array().unwrap().iter().enumerate().map(move |(i, p)| (format!("{category} {i}"), p.as_str().unwrap()))
-        })
-        .collect();
-    assert!(payloads.len() >= 150, "the corpus has {} payloads", payloads.len());
-    let mut fields = Vec::new();
-    string_fields(&base, String::new(), String::new(), &mut fields);
-    assert!(fields.len() >= 40, "{} string fields", fields.len());
-    let options = broadsheet::Options::default();
-    let base_html = broadsheet::render(&broadsheet::parse(&base.to_string(), &options.limits).unwrap(), &options);
-
-    let (mut cases, mut failures, mut refused) = (Vec::new(), Vec::new(), 0);
-    // Which fields accept which payload (by index), for the whole pages below.
-    let mut accepted = vec![vec![false; fields.len()]; payloads.len()];
-    for (p, (name, payload)) in payloads.iter().enumerate() {
-        for (f, (path, pointer)) in fields.iter().enumerate() {
-            let mut article = base.clone();
-            *article.pointer_mut(pointer).unwrap() = Value::String(payload.to_string());
-            let json = article.to_string();
-            match broadsheet::parse(&json, &options.limits) {
-                Err(error) => {
-                    refused += 1;
-                    if !error.problems().iter().any(|p| p.path.to_string() == *path) {
-                        failures.push(format!("{name} in {path}: refused, but not at {path}: {error}"));
-                    }
-                }
-                Ok(parsed) => {
-                    accepted[p][f] = true;
-                    let html = broadsheet::render(&parsed, &options);
-                    if let Err(report) = checks::rendered(&parsed, &options).and_then(|()| checks::page(&parsed, &options)) {
-                        failures.push(format!("{name} in {path}:\n{report}"));
-                    }
-                    // Fields that are not rendered (x-…) give the base's HTML; one copy is enough.
-                    if html != base_html {
-                        cases.push(json!({ "name": name, "field": path, "html": html }));
-                    }
-                }
-            }
-        }
-    }
-    // Whole pages (head, JSON-LD and link-preview tags included) for Chromium: page k has in
-    // field f the payload k + f × PAGES (mod the corpus), where that field accepts it alone, so
-    // every payload stands in a dozen fields of some page and every field holds payloads.
-    const PAGES: usize = 40;
-    let mut pages = Vec::new();
-    for k in 0..PAGES {
-        let mut article = base.clone();
-        let mut names = Vec::new();
-        for (f, (_, pointer)) in fields.iter().enumerate() {
-            let p = (k + f * PAGES) % payloads.len();
-            if accepted[p][f] {
-                *article.pointer_mut(pointer).unwrap() = Value::String(payloads[p].1.to_string());
-                names.push(payloads[p].0.clone());
-            }
-        }
-        match broadsheet::parse(&article.to_string(), &options.limits) {
-            Ok(article) => {
-                let page = broadsheet::render_page(&article, &options, "/pkg/broadsheet.css", "/pkg/broadsheet-element.js");
-                pages.push(json!({ "name": format!("page {k}"), "field": names.join(", "), "html": page }));
-            }
-            Err(error) => failures.push(format!("page {k}: payloads each accepted alone are refused together: {error}")),
-        }
-    }
-    assert!(failures.is_empty(), "{} XSS cases fail:\n{}", failures.len(), failures.join("\n\n"));
-    cases.push(json!({ "name": "base", "field": "", "html": base_html }));
-    let out = root.join("target/xss");
-    std::fs::create_dir_all(&out).unwrap();
-    let summary = json!({ "payloads": payloads.len(), "fields": fields.len(), "refused": refused, "cases": cases, "pages": pages });
-    std::fs::write(out.join("cases.json"), summary.to_string()).unwrap();
-    eprintln!(
-        "xss: {} payloads x {} fields: {refused} refused by validation at their path, {} rendered (target/xss/cases.json)",
-        payloads.len(),
-        fields.len(),
-        cases.len()
-    );
-}
-
-// ---------------------------------------------------------------------------------------------
 // Limits, linear time, and the findings of fuzzing, each pinned down exactly.
 
 fn render(json: &str) -> Result<String, String> {
@@ -554,96 +432,31 @@ fn fuzzing_findings_stay_fixed() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The XSS corpus through the importers: every payload in every string of each format's fullest
-// fixture, one position at a time (checked here by the oracle), and all positions at once (also
-// loaded in Chromium by tests/xss/browser.test.mjs).
+// The XSS corpus (`broadsheet_test_support::xss`), every case through the oracle. The browser
+// test loads the same cases in Chromium (`tests/xss/browser.test.mjs`, which writes them with the
+// `xss-corpus` program).
 
-/// Each format's fullest fixture.
-const IMPORT_BASES: [(broadsheet::import::Source, &str); 3] = [
-    (broadsheet::import::Source::WordPress, "tests/import/wordpress/rest-post.json"),
-    (broadsheet::import::Source::Ans, "tests/import/ans/story.json"),
-    (broadsheet::import::Source::PortableText, "tests/import/portable-text/post.json"),
-];
-
-/// Keys whose strings say what an element is (`type`, Portable Text's `_type`, a list's kind):
-/// the document attacked everywhere at once keeps them, so the payload lands in every place
-/// content goes. (One position at a time, they are attacked too.)
-const STRUCTURE_KEYS: [&str; 8] = ["type", "_type", "_key", "style", "listItem", "list_type", "subtype", "_ref"];
-
-/// `payload` where `original` was, or inside its first element when `original` holds markup (the
-/// place a tag's content goes), so both plain strings and HTML strings are attacked.
-fn injected(original: &str, payload: &str, inside: bool) -> String {
-    match (inside, original.find('>')) {
-        (true, Some(at)) => format!("{}{payload}{}", &original[..=at], &original[at + 1..]),
-        (true, None) => format!("{original}{payload}"),
-        (false, _) => payload.to_owned(),
-    }
+/// Each payload in each string field of `tests/xss/base.json` is refused by validation at that
+/// field's path, or renders to a fragment and a whole page that pass the oracle.
+#[test]
+fn xss_corpus_in_every_field() {
+    let corpus = xss::field_corpus(Path::new(env!("CARGO_MANIFEST_DIR")), Oracle::Check);
+    assert!(corpus.payloads >= 150, "the corpus has {} payloads", corpus.payloads);
+    assert!(corpus.positions >= 40, "{} string fields", corpus.positions);
+    assert_eq!(corpus.pages.len(), 40);
+    assert!(corpus.failures.is_empty(), "{} XSS cases fail:\n{}", corpus.failures.len(), corpus.failures.join("\n\n"));
+    eprintln!("xss: {} payloads x {} fields: {} refused by validation at their path, {} rendered",
+        corpus.payloads, corpus.positions, corpus.refused, corpus.cases.len());
 }
 
-/// Imports `source` (a headline given, in case the payload took the source's), and checks the
-/// article by the oracle; `Ok(None)` when the importer refused the document with a proper error.
-fn import_checked(source: &str, from: broadsheet::import::Source) -> Result<Option<String>, String> {
-    let options = broadsheet::Options::default();
-    match broadsheet::import::import(source, from, Some("Imported"), &options.limits) {
-        Ok(imported) => {
-            checks::rendered(&imported.article, &options)?;
-            Ok(Some(broadsheet::render(&imported.article, &options)))
-        }
-        Err(error) => checks::well_formed(&error, &[]).map(|()| None),
-    }
-}
-
+/// Each payload in every string of each importer's fullest fixture, one position at a time and
+/// all at once, imports to an article that passes the oracle, or is refused with a proper error.
 #[test]
 fn xss_corpus_in_every_import_position() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus: Value = serde_json::from_str(&std::fs::read_to_string(root.join("tests/xss/payloads.json")).unwrap()).unwrap();
-    let payloads: Vec<(String, String)> = corpus["payloads"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .flat_map(|(category, list)| {
-            list.as_array().unwrap().iter().enumerate().map(move |(i, p)| (format!("{category} {i}"), p.as_str().unwrap().to_owned()))
-        })
-        .collect();
-    let (mut cases, mut failures, mut positions) = (Vec::new(), Vec::new(), 0);
-    for (from, file) in IMPORT_BASES {
-        let base: Value = serde_json::from_str(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap();
-        let mut fields = Vec::new();
-        string_fields(&base, String::new(), String::new(), &mut fields);
-        positions += fields.len();
-        for (name, payload) in &payloads {
-            for inside in [false, true] {
-                let mut everywhere = base.clone();
-                for (path, pointer) in &fields {
-                    let mut one = base.clone();
-                    let original = one.pointer(pointer).and_then(Value::as_str).unwrap().to_owned();
-                    let structure = STRUCTURE_KEYS.iter().any(|key| pointer.ends_with(&format!("/{key}")));
-                    if !structure {
-                        let markup = inside && original.contains('>');
-                        *everywhere.pointer_mut(pointer).unwrap() = Value::String(injected(&original, payload, markup));
-                    }
-                    // Inside markup only where there is markup; elsewhere it would be the same attack twice.
-                    if inside && !original.contains('>') {
-                        continue;
-                    }
-                    *one.pointer_mut(pointer).unwrap() = Value::String(injected(&original, payload, inside));
-                    if let Err(report) = import_checked(&one.to_string(), from) {
-                        failures.push(format!("{file}: {name} in {path}:\n{report}"));
-                    }
-                }
-                match import_checked(&everywhere.to_string(), from) {
-                    Ok(Some(html)) => cases.push(json!({ "name": format!("{name}{}", if inside { " inside" } else { "" }), "field": format!("every string of {file}"), "html": html })),
-                    Ok(None) => {}
-                    Err(report) => failures.push(format!("{file}: {name} in every string:\n{report}")),
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{} importer XSS cases fail:\n{}", failures.len(), failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n\n"));
-    assert!(cases.len() >= payloads.len() * 3, "only {} whole-document cases imported", cases.len());
-    let out = root.join("target/xss");
-    std::fs::create_dir_all(&out).unwrap();
-    let summary = json!({ "payloads": payloads.len(), "positions": positions, "cases": cases });
-    std::fs::write(out.join("import-cases.json"), summary.to_string()).unwrap();
-    eprintln!("xss: {} payloads x {positions} source strings, one at a time and all at once; {} imported documents for Chromium", payloads.len(), cases.len());
+    let corpus = xss::import_corpus(Path::new(env!("CARGO_MANIFEST_DIR")), Oracle::Check);
+    let failures: Vec<&str> = corpus.failures.iter().take(20).map(String::as_str).collect();
+    assert!(corpus.failures.is_empty(), "{} importer XSS cases fail:\n{}", corpus.failures.len(), failures.join("\n\n"));
+    assert!(corpus.cases.len() >= corpus.payloads * 3, "only {} whole-document cases imported", corpus.cases.len());
+    eprintln!("xss: {} payloads x {} source strings, one at a time and all at once; {} imported documents",
+        corpus.payloads, corpus.positions, corpus.cases.len());
 }

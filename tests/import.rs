@@ -8,14 +8,12 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use broadsheet::import::{import, Source};
+use broadsheet_import::{import, Source};
 use broadsheet::json::{self, JsonStyle, Value};
 use broadsheet::Options;
 
 #[allow(dead_code)]
-#[path = "support/golden.rs"]
-mod golden;
-use golden::{compare};
+use broadsheet_test_support::golden::{self, compare};
 
 fn sources(format: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(format);

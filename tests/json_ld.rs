@@ -13,9 +13,7 @@ use scraper::{Html, Selector};
 use serde_json::{json, Value};
 
 #[allow(dead_code)]
-#[path = "support/golden.rs"]
-mod golden;
-use golden::{compare, inputs, name, options_for, root};
+use broadsheet_test_support::golden::{compare, inputs, name, options_for, root};
 
 const STYLESHEET: &str = "broadsheet.css";
 const SCRIPT: &str = "broadsheet-element.js";

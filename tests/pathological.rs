@@ -29,7 +29,7 @@ fn ten_thousand_blocks() {
 
 #[test]
 fn one_megabyte_paragraph() {
-    let text = "All work and no play makes a long paragraph. ".repeat(1 << 20 / 45);
+    let text = "All work and no play makes a long paragraph. ".repeat((1 << 20) / 45);
     let html = render(&article(&paragraph(&text))).unwrap();
     assert!(html.contains(text.trim_end()));
 }

@@ -10,9 +10,7 @@ use std::path::Path;
 use broadsheet::{Options, PosterPolicy};
 
 #[allow(dead_code)]
-#[path = "support/golden.rs"]
-mod golden;
-use golden::{inputs, options_for};
+use broadsheet_test_support::golden::{inputs, options_for};
 
 #[test]
 fn every_fixture_reports_its_requests() {

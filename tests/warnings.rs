@@ -11,9 +11,7 @@ use std::path::Path;
 use broadsheet::{json, Options, RULES};
 
 #[allow(dead_code)]
-#[path = "support/golden.rs"]
-mod golden;
-use golden::{compare, inputs, name, options_for, root};
+use broadsheet_test_support::golden::{compare, inputs, name, options_for, root};
 
 fn article(input: &Path) -> broadsheet::Article {
     let json = fs::read_to_string(input).unwrap();

@@ -2,12 +2,12 @@
 //! validates again from its own JSON and holds the rendering oracle.
 #![no_main]
 
-use broadsheet::import::Source;
+use broadsheet_import::Source;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Err(report) = broadsheet_fuzz::checks::imported(text, Source::PortableText) {
+    if let Err(report) = broadsheet_test_support::checks::imported(text, Source::PortableText) {
         panic!("{report}\n--- input ---\n{text}");
     }
 });

@@ -3,7 +3,7 @@
 //! the writer.
 #![no_main]
 
-use broadsheet_fuzz::{checks, spec::Spec};
+use broadsheet_test_support::{checks, spec::Spec};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|spec: Spec| {

@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     // JSON text is UTF-8 (and the wasm face receives JS strings); other bytes are not an article.
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Err(report) = broadsheet_fuzz::checks::json_text(text) {
+    if let Err(report) = broadsheet_test_support::checks::json_text(text) {
         panic!("{report}\n--- input ---\n{text}");
     }
 });

@@ -1,7 +1,8 @@
-// The XSS corpus in a real browser. tests/hostile.rs injects every payload of payloads.json into
-// every string field of base.json; what validation accepts is rendered to target/xss/cases.json.
-// It also injects each payload into every string of each importer's fullest fixture at once
-// (target/xss/import-cases.json: the articles the importers made of them, rendered).
+// The XSS corpus in a real browser. The xss-corpus program (crates/test-support) injects every
+// payload of payloads.json into every string field of base.json; what validation accepts is
+// rendered to target/xss/cases.json. It also injects each payload into every string of each
+// importer's fullest fixture at once (target/xss/import-cases.json: the articles the importers
+// made of them, rendered). tests/hostile.rs puts the same cases through the native oracle.
 // Here each rendered article is loaded as part of a page (parsed by Chromium as a server-rendered
 // page would be, inside <broadsheet-article> with the package's element, which hydrates the video
 // facades), then every element gets the events handlers listen for, and every link and button is
@@ -157,7 +158,7 @@ function batchPage(cases, offset) {
 let browser;
 before(async () => {
   // Render the corpus first, so the cases are those of the code under test.
-  execFileSync("cargo", ["test", "--release", "--quiet", "--test", "hostile", "xss_corpus_in_every"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("cargo", ["run", "--release", "--quiet", "-p", "broadsheet-test-support", "--bin", "xss-corpus"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   browser = await launchBrowser();
 });
 after(() => browser?.close());

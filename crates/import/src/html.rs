@@ -1,0 +1,801 @@
+//! HTML in a source document, read as data: a small, forgiving parser into a tree, and the
+//! conversions importers need. Only the inline subset the format has (strong/b, em/i, code,
+//! s/del, a href, br) becomes Markdown; other markup is dropped with its text kept and a note;
+//! `<script>` and `<style>` hold code, not text, and are dropped with a note. Text and attribute
+//! values have their character references decoded once, as they are read.
+
+use super::inline::{InlineMarkdown, Mark};
+use super::{block, image, plain, string, url, video_or_embed, Embedded, ImageFields, Notes};
+use broadsheet::text::decode_character_references;
+use broadsheet::Path;
+use broadsheet::escape::UrlUse;
+use broadsheet::json::Value;
+
+/// How deep elements nest in the tree; deeper start tags are ignored (their content is kept in
+/// the element at the limit), so no input can exhaust the stack.
+pub const MAX_HTML_DEPTH: usize = 48;
+
+/// One node of a parsed fragment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Element(Element),
+    /// Text with character references decoded.
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    /// Lower case.
+    pub name: String,
+    /// Names lower case, values decoded.
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Node>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The first descendant named `name`, depth first.
+    pub fn find(&self, name: &str) -> Option<&Element> {
+        find(&self.children, name)
+    }
+
+    /// Whether the `class` attribute holds `class`.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attr("class").is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == class))
+    }
+}
+
+/// The first element named `name` in `nodes` or under them, depth first.
+pub fn find<'n>(nodes: &'n [Node], name: &str) -> Option<&'n Element> {
+    nodes.iter().find_map(|node| match node {
+        Node::Element(e) if e.name == name => Some(e),
+        Node::Element(e) => e.find(name),
+        Node::Text(_) => None,
+    })
+}
+
+/// Elements with no content and no end tag.
+fn is_void(name: &str) -> bool {
+    matches!(name, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track" | "wbr")
+}
+
+/// Elements whose content is code, read up to their end tag and never shown.
+fn is_raw_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "template" | "noscript" | "iframe" | "xmp" | "noembed" | "noframes")
+}
+
+/// Elements a `<p>` cannot contain: their start tag ends an open paragraph.
+fn closes_paragraph(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "ul" | "ol" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "figure" | "table" | "pre" | "hr" | "section" | "article" | "aside" | "header" | "footer" | "dl" | "form" | "nav" | "details"
+    )
+}
+
+/// Parses an HTML fragment. Never fails: what is not markup is text. `at` is where the HTML
+/// sits in the source, for the note about nesting past [`MAX_HTML_DEPTH`].
+pub fn parse(html: &str, at: &Path, notes: &mut Notes) -> Vec<Node> {
+    let mut tree = Tree { stack: vec![Element { name: String::new(), attrs: Vec::new(), children: Vec::new() }], too_deep: false };
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            tree.text(&decode_character_references(rest));
+            break;
+        };
+        tree.text(&decode_character_references(&rest[..lt]));
+        rest = &rest[lt..];
+        rest = if let Some(after) = rest.strip_prefix("<!--") {
+            after.find("-->").map_or("", |end| &after[end + 3..])
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            rest.find('>').map_or("", |end| &rest[end + 1..])
+        } else if let Some(after) = rest.strip_prefix("</") {
+            match tag_name(after) {
+                Some(name) => {
+                    tree.end(&name.to_ascii_lowercase());
+                    after.find('>').map_or("", |end| &after[end + 1..])
+                }
+                None => {
+                    tree.text("</");
+                    after
+                }
+            }
+        } else {
+            match start_tag(&rest[1..]) {
+                Some((StartTag { element, self_closing }, after)) => {
+                    let name = element.name.clone();
+                    let leaf = self_closing || is_void(&name);
+                    tree.start(element, leaf);
+                    if is_raw_text(&name) && !leaf {
+                        let end = find_end_tag(after, &name);
+                        tree.text(&after[..end]);
+                        tree.end(&name);
+                        let closing = &after[end..];
+                        closing.find('>').map_or("", |i| &closing[i + 1..])
+                    } else {
+                        after
+                    }
+                }
+                None => {
+                    tree.text("<");
+                    &rest[1..]
+                }
+            }
+        };
+    }
+    if tree.too_deep {
+        notes.add(at, format!("elements nest deeper than {MAX_HTML_DEPTH} levels; the deeper ones were read as text of the one at the limit"));
+    }
+    while tree.stack.len() > 1 {
+        tree.close_top();
+    }
+    tree.stack.pop().map(|root| root.children).unwrap_or_default()
+}
+
+struct Tree {
+    /// Open elements; the first is the fragment's root.
+    stack: Vec<Element>,
+    too_deep: bool,
+}
+
+impl Tree {
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let children = &mut self.stack.last_mut().expect("the root stays").children;
+        match children.last_mut() {
+            Some(Node::Text(last)) => last.push_str(text),
+            _ => children.push(Node::Text(text.to_owned())),
+        }
+    }
+
+    /// Opens `tag`, or adds it as a childless leaf (void elements, `<x/>`).
+    fn start(&mut self, tag: Element, leaf: bool) {
+        if closes_paragraph(&tag.name) && self.open("p") {
+            self.end("p");
+        }
+        if tag.name == "li" {
+            // A new item ends the open one, within the innermost list.
+            let item = self.stack.iter().rposition(|e| e.name == "li");
+            let list = self.stack.iter().rposition(|e| e.name == "ul" || e.name == "ol");
+            if item.is_some() && item > list {
+                self.end("li");
+            }
+        }
+        if leaf {
+            self.stack.last_mut().expect("the root stays").children.push(Node::Element(tag));
+            return;
+        }
+        if self.stack.len() > MAX_HTML_DEPTH {
+            self.too_deep = true;
+            // Its children go to the element at the limit; a matching end tag finds nothing to close.
+            return;
+        }
+        self.stack.push(tag);
+    }
+
+    fn open(&self, name: &str) -> bool {
+        self.stack.iter().skip(1).any(|e| e.name == name)
+    }
+
+    /// Closes the innermost open `name` and everything opened inside it; a stray end tag is ignored.
+    fn end(&mut self, name: &str) {
+        if name == "br" {
+            // `</br>` is read as `<br>` by browsers.
+            self.stack.last_mut().expect("the root stays").children.push(Node::Element(Element { name: "br".into(), attrs: Vec::new(), children: Vec::new() }));
+            return;
+        }
+        let Some(at) = self.stack.iter().skip(1).rposition(|e| e.name == name) else { return };
+        while self.stack.len() > at + 1 {
+            self.close_top();
+        }
+    }
+
+    fn close_top(&mut self) {
+        let element = self.stack.pop().expect("close_top is called with an element open");
+        self.stack.last_mut().expect("the root stays").children.push(Node::Element(element));
+    }
+}
+
+/// The tag name at the start of `s`: a letter, then letters, digits and `-`.
+fn tag_name(s: &str) -> Option<&str> {
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(s.len());
+    Some(&s[..end])
+}
+
+struct StartTag {
+    element: Element,
+    self_closing: bool,
+}
+
+/// A start tag after its `<`, and the text after its `>`; `None` if `s` does not start one.
+fn start_tag(s: &str) -> Option<(StartTag, &str)> {
+    let name = tag_name(s)?;
+    let mut rest = &s[name.len()..];
+    let mut attrs: Vec<(String, String)> = Vec::new();
+    let mut self_closing = false;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(after) = rest.strip_prefix('>') {
+            rest = after;
+            break;
+        }
+        if let Some(after) = rest.strip_prefix("/>") {
+            self_closing = true;
+            rest = after;
+            break;
+        }
+        if let Some(after) = rest.strip_prefix('/') {
+            rest = after;
+            continue;
+        }
+        let name_end = rest.find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/')).unwrap_or(rest.len()).max(1);
+        let attr_name = rest[..name_end].to_ascii_lowercase();
+        rest = rest[name_end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            let (raw, next) = match after.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(quote).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            value = decode_character_references(raw).into_owned();
+            rest = next;
+        }
+        // The first of two attributes with one name wins, as in browsers.
+        if !attrs.iter().any(|(n, _)| *n == attr_name) {
+            attrs.push((attr_name, value));
+        }
+    }
+    let element = Element { name: name.to_ascii_lowercase(), attrs, children: Vec::new() };
+    Some((StartTag { element, self_closing }, rest))
+}
+
+/// Where the end tag `</name` starts in `s` (case-insensitive), or the end of `s`.
+fn find_end_tag(s: &str, name: &str) -> usize {
+    let mut from = 0;
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i;
+        let candidate = &s[at + 2..];
+        if candidate.len() >= name.len()
+            && candidate.as_bytes()[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && !candidate.as_bytes().get(name.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+        {
+            return at;
+        }
+        from = at + 2;
+    }
+    s.len()
+}
+
+/// Plain text of `nodes`: white space collapsed as a browser shows it, `<br>` and block ends as
+/// spaces, `<script>` and `<style>` left out.
+pub fn text(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    collect_text(nodes, &mut out);
+    out.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn collect_text(nodes: &[Node], out: &mut String) {
+    for node in nodes {
+        match node {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(e) if is_raw_text(&e.name) => {}
+            Node::Element(e) if e.name == "img" => {
+                out.push(' ');
+                out.push_str(e.attr("alt").unwrap_or(""));
+                out.push(' ');
+            }
+            // Inline elements run on with the words around them (`<i>Dune</i>:` reads "Dune:").
+            Node::Element(e) if is_phrasing(&e.name) => collect_text(&e.children, out),
+            Node::Element(e) => {
+                out.push(' ');
+                collect_text(&e.children, out);
+                out.push(' ');
+            }
+        }
+    }
+}
+
+/// Elements that sit inside a line of text; every other element separates words.
+fn is_phrasing(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font" | "i" | "ins" | "kbd" | "mark" | "q" | "s" | "samp" | "small" | "span" | "strike" | "strong" | "sub" | "sup" | "time" | "u" | "var"
+    )
+}
+
+/// Plain text of an HTML string (a WordPress title, an ANS caption's credit).
+pub fn text_of(html: &str, at: &Path, notes: &mut Notes) -> Option<String> {
+    plain(&text(&parse(html, at, notes)))
+}
+
+/// Inline Markdown of an HTML string; `None` when it holds no text.
+pub fn inline_of(html: &str, at: &Path, notes: &mut Notes) -> Option<String> {
+    inline(&parse(html, at, notes), at, notes)
+}
+
+/// Inline Markdown of `nodes`: the supported inline elements become Markdown, block elements
+/// become line breaks, everything else keeps its text (one note names the markup dropped).
+pub fn inline(nodes: &[Node], at: &Path, notes: &mut Notes) -> Option<String> {
+    let mut writer = InlineWriter { markdown: InlineMarkdown::new(), dropped: Vec::new(), at, notes };
+    writer.nodes(nodes);
+    let InlineWriter { markdown, dropped, .. } = writer;
+    if !dropped.is_empty() {
+        notes.add(at, format!("markup the format does not have was dropped, its text kept: {}", dropped.join(", ")));
+    }
+    markdown.finish()
+}
+
+struct InlineWriter<'n> {
+    markdown: InlineMarkdown,
+    /// Names of the elements dropped (`<span>`), each once, for one note.
+    dropped: Vec<String>,
+    at: &'n Path,
+    notes: &'n mut Notes,
+}
+
+impl InlineWriter<'_> {
+    fn nodes(&mut self, nodes: &[Node]) {
+        for node in nodes {
+            match node {
+                Node::Text(text) => self.text(text),
+                Node::Element(e) => self.element(e),
+            }
+        }
+    }
+
+    /// Runs of white space read as one space, as a browser shows them.
+    fn text(&mut self, text: &str) {
+        let mut last_space = false;
+        let collapsed: String = text
+            .chars()
+            .filter_map(|c| {
+                let space = c.is_ascii_whitespace();
+                let keep = !(space && last_space);
+                last_space = space;
+                keep.then_some(if space { ' ' } else { c })
+            })
+            .collect();
+        self.markdown.text(&collapsed);
+    }
+
+    fn element(&mut self, e: &Element) {
+        let mark = match e.name.as_str() {
+            "strong" | "b" => Some(Mark::Strong),
+            "em" | "i" => Some(Mark::Emphasis),
+            "code" => Some(Mark::Code),
+            "s" | "del" | "strike" => Some(Mark::Strike),
+            "a" => e.attr("href").and_then(|href| url(href, UrlUse::Link, self.at, self.notes)).map(Mark::Link),
+            _ => None,
+        };
+        match e.name.as_str() {
+            "br" => return self.markdown.line_break(),
+            "script" | "style" | "template" => {
+                self.notes.add(self.at, format!("a <{}> element was dropped (it holds code, not text)", e.name));
+                return;
+            }
+            "img" => {
+                let alt = e.attr("alt").and_then(plain);
+                self.notes.add(self.at, match &alt {
+                    Some(_) => "an image inside text cannot be kept there; its alt text is kept as text".to_owned(),
+                    None => "an image inside text without alt text was left out".to_owned(),
+                });
+                if let Some(alt) = alt {
+                    self.markdown.text(&alt);
+                }
+                return;
+            }
+            "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol" | "figure" | "figcaption" | "pre" | "tr" | "table" | "section" => {
+                if !matches!(e.name.as_str(), "p" | "div") {
+                    self.drop(&e.name);
+                }
+                self.markdown.line_break();
+                self.nodes(&e.children);
+                self.markdown.line_break();
+                return;
+            }
+            "a" if mark.is_none() && e.attr("href").is_none() => self.drop("a without href"),
+            "a" => {}
+            _ if mark.is_none() => self.drop(&e.name),
+            _ => {}
+        }
+        let applied = match mark.clone().map(|m| self.markdown.open(m)) {
+            Some(Err(refused)) => {
+                self.notes.add(self.at, format!("<{}> kept as text only: {}", e.name, refused.reason()));
+                false
+            }
+            Some(Ok(())) => true,
+            None => false,
+        };
+        self.nodes(&e.children);
+        if let (true, Some(mark)) = (applied, &mark) {
+            self.markdown.close(mark);
+        }
+    }
+
+    fn drop(&mut self, name: &str) {
+        let name = format!("<{name}>");
+        if !self.dropped.contains(&name) {
+            self.dropped.push(name);
+        }
+    }
+}
+
+/// Format 1.1 blocks for an HTML fragment that holds blocks (a classic WordPress post, an
+/// `html` block, ANS `raw_html`): paragraphs, headings, lists, quotes, images, figures, rules,
+/// preformatted text, YouTube and Vimeo frames (facades) and other frames (link cards). Inline
+/// content between blocks becomes a paragraph; other containers are read through.
+pub fn blocks(nodes: &[Node], at: &Path, notes: &mut Notes, max_list_depth: usize) -> Vec<Value<'static>> {
+    let mut out = Vec::new();
+    let mut loose: Vec<Node> = Vec::new();
+    for node in nodes {
+        let is_block = matches!(node, Node::Element(e) if is_block_element(&e.name));
+        if !is_block {
+            loose.push(node.clone());
+            continue;
+        }
+        flush_paragraph(&mut loose, &mut out, at, notes);
+        if let Node::Element(e) = node {
+            block_element(e, &mut out, at, notes, max_list_depth);
+        }
+    }
+    flush_paragraph(&mut loose, &mut out, at, notes);
+    out
+}
+
+fn is_block_element(name: &str) -> bool {
+    closes_paragraph(name) || matches!(name, "img" | "iframe" | "script" | "style" | "template" | "main" | "figcaption" | "video" | "audio")
+}
+
+fn flush_paragraph(loose: &mut Vec<Node>, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes) {
+    if let Some(text) = inline(loose, at, notes) {
+        let mut paragraph = block("paragraph");
+        paragraph.set("text", string(text));
+        out.push(paragraph.into_value());
+    }
+    loose.clear();
+}
+
+fn block_element(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes, max_list_depth: usize) {
+    match e.name.as_str() {
+        "p" => {
+            // Images inside a paragraph become blocks of their own, in place.
+            if e.children.iter().any(|n| matches!(n, Node::Element(c) if c.name == "img" || c.name == "iframe")) {
+                return out.extend(blocks(&e.children, at, notes, max_list_depth));
+            }
+            flush_paragraph(&mut e.children.clone(), out, at, notes);
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            let level = f64::from(e.name.as_bytes()[1] - b'0');
+            if level == 1.0 {
+                notes.add(at, "an <h1> in the body is written as a level 2 heading (the headline is the article's h1)");
+            }
+            if let Some(text) = inline(&e.children, at, notes) {
+                let mut heading = block("heading");
+                heading.set("level", Value::Number(level.max(2.0))).set("text", string(text));
+                out.push(heading.into_value());
+            }
+        }
+        "ul" | "ol" => out.extend(list(e, at, notes, max_list_depth)),
+        "blockquote" => out.extend(quote(e, at, notes)),
+        "hr" => out.push(block("divider").into_value()),
+        "img" => out.extend(image_element(e, None, at, notes)),
+        "iframe" => out.extend(frame(e, None, at, notes)),
+        "figure" => figure(e, out, at, notes, max_list_depth),
+        "pre" => {
+            let code = text_keeping_lines(&e.children);
+            if !code.trim().is_empty() {
+                let fence = "`".repeat(longest_backtick_run(&code).max(2) + 1);
+                let mut markdown = block("markdown");
+                markdown.set("text", string(format!("{fence}\n{}\n{fence}", code.trim_end_matches('\n'))));
+                out.push(markdown.into_value());
+            }
+        }
+        "script" | "style" | "template" => notes.add(at, format!("a <{}> element was dropped (it holds code, not text)", e.name)),
+        "video" | "audio" => {
+            notes.add(at, format!("a <{}> element cannot be played by the format; its source is kept as a link card", e.name));
+            let src = e.attr("src").map(str::to_owned).or_else(|| find(&e.children, "source").and_then(|s| s.attr("src")).map(str::to_owned));
+            match src {
+                Some(src) => out.extend(video_or_embed(Embedded { url: src, title: e.attr("title").and_then(plain), ..Embedded::default() }, at, notes)),
+                None => out.extend(blocks(&e.children, at, notes, max_list_depth)),
+            }
+        }
+        "table" => {
+            notes.add(at, "a table was written as one paragraph per row, cells separated by \" | \"");
+            table_rows(e, out, at, notes);
+        }
+        _ => {
+            if !matches!(e.name.as_str(), "div" | "section" | "article" | "main" | "header" | "footer" | "aside") {
+                notes.add(at, format!("<{}> is not a block the format has; its content was read as blocks", e.name));
+            }
+            out.extend(blocks(&e.children, at, notes, max_list_depth));
+        }
+    }
+}
+
+fn table_rows(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes) {
+    for child in &e.children {
+        let Node::Element(child) = child else { continue };
+        if child.name != "tr" {
+            table_rows(child, out, at, notes);
+            continue;
+        }
+        let cells: Vec<String> = child
+            .children
+            .iter()
+            .filter_map(|cell| match cell {
+                Node::Element(cell) => inline(&cell.children, at, notes),
+                Node::Text(_) => None,
+            })
+            .collect();
+        if !cells.is_empty() {
+            let mut paragraph = block("paragraph");
+            paragraph.set("text", string(cells.join(" | ")));
+            out.push(paragraph.into_value());
+        }
+    }
+}
+
+/// Text with its line breaks, for `<pre>`.
+fn text_keeping_lines(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(e) if e.name == "br" => out.push('\n'),
+            Node::Element(e) if is_raw_text(&e.name) => {}
+            Node::Element(e) => out.push_str(&text_keeping_lines(&e.children)),
+        }
+    }
+    out
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// A `<ul>` or `<ol>` as a list block; lists nested past `max_list_depth` are flattened into
+/// their parent item's text, with a note.
+pub fn list(e: &Element, at: &Path, notes: &mut Notes, max_list_depth: usize) -> Option<Value<'static>> {
+    let items = list_items(e, at, notes, 1, max_list_depth);
+    if items.is_empty() {
+        return None;
+    }
+    let mut list = block("list");
+    if e.name == "ol" {
+        list.set("ordered", Value::Bool(true));
+    }
+    list.set("items", Value::Array(items));
+    Some(list.into_value())
+}
+
+fn list_items(e: &Element, at: &Path, notes: &mut Notes, depth: usize, max_depth: usize) -> Vec<Value<'static>> {
+    let mut items = Vec::new();
+    for child in &e.children {
+        let li = match child {
+            Node::Element(li) if li.name == "li" => li,
+            // Text or elements straight inside a list read as an item of their own.
+            other => {
+                if let Some(text) = inline(std::slice::from_ref(other), at, notes) {
+                    items.push(string(text));
+                }
+                continue;
+            }
+        };
+        let (nested, own): (Vec<&Node>, Vec<&Node>) =
+            li.children.iter().partition(|n| matches!(n, Node::Element(c) if c.name == "ul" || c.name == "ol"));
+        let own: Vec<Node> = own.into_iter().cloned().collect();
+        let mut text = inline(&own, at, notes);
+        let mut sublists = Vec::new();
+        for sub in nested {
+            let Node::Element(sub) = sub else { continue };
+            if depth >= max_depth {
+                notes.add(at, format!("a list nested deeper than {max_depth} levels was flattened into its parent item"));
+                let flat = text_of_list(sub);
+                text = Some([text.unwrap_or_default(), super::inline::escaped(&flat)].join(" ").trim().to_owned());
+                continue;
+            }
+            let sub_items = list_items(sub, at, notes, depth + 1, max_depth);
+            if !sub_items.is_empty() {
+                sublists.push((sub.name == "ol", sub_items));
+            }
+        }
+        let text = match text {
+            Some(text) if !text.is_empty() => text,
+            _ if sublists.is_empty() => continue,
+            _ => {
+                notes.add(at, "a list item with no text of its own holds a nested list; the item reads \"…\"");
+                "…".to_owned()
+            }
+        };
+        if sublists.is_empty() {
+            items.push(string(text));
+            continue;
+        }
+        // The format nests one list under an item; further sublists join the first.
+        let ordered = sublists[0].0;
+        let sub_items: Vec<Value<'static>> = sublists.into_iter().flat_map(|(_, items)| items).collect();
+        let mut item = super::Object::new();
+        item.set("text", string(text)).set("items", Value::Array(sub_items));
+        if ordered {
+            item.set("ordered", Value::Bool(true));
+        }
+        items.push(item.into_value());
+    }
+    items
+}
+
+fn text_of_list(e: &Element) -> String {
+    text(&e.children)
+}
+
+/// A `<blockquote>` as a quote; a `<cite>` or `<footer>` in it names who said it.
+pub fn quote(e: &Element, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let (cite, said): (Vec<&Node>, Vec<&Node>) =
+        e.children.iter().partition(|n| matches!(n, Node::Element(c) if c.name == "cite" || c.name == "footer"));
+    let said: Vec<Node> = said.into_iter().cloned().collect();
+    let cite: Vec<Node> = cite.into_iter().cloned().collect();
+    let text = inline(&said, at, notes);
+    let cite = plain(&text_stripping_dash(&cite));
+    let Some(text) = text else {
+        return super::paragraph([cite.map(|c| super::inline::escaped(&c))]);
+    };
+    let mut quote = block("quote");
+    quote.set("text", string(text)).set_some("cite", cite.map(string));
+    if let Some(source) = e.attr("cite").and_then(|s| url(s, UrlUse::Link, at, notes)) {
+        quote.set("source", string(source));
+    }
+    Some(quote.into_value())
+}
+
+/// The text of a citation, without the dash people put before a name.
+fn text_stripping_dash(nodes: &[Node]) -> String {
+    text(nodes).trim_start_matches(['—', '–', '-', ' ']).to_owned()
+}
+
+/// An `<img>` as an image block, with a caption when it has one.
+pub fn image_element(e: &Element, caption: Option<String>, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let number = |name: &str| e.attr(name).and_then(|v| v.trim().parse::<f64>().ok());
+    let Some(src) = e.attr("src") else {
+        notes.add(at, "an <img> without src was left out");
+        return super::paragraph([e.attr("alt").and_then(plain).map(|a| super::inline::escaped(&a)), caption]);
+    };
+    let fields = ImageFields {
+        src: src.to_owned(),
+        alt: e.attr("alt").map(str::to_owned),
+        width: number("width"),
+        height: number("height"),
+        caption,
+        credit: None,
+    };
+    image(fields, at, notes)
+}
+
+/// An `<iframe>`: a YouTube or Vimeo player becomes a facade, anything else a link card.
+fn frame(e: &Element, caption: Option<String>, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let Some(src) = e.attr("src") else {
+        notes.add(at, "an <iframe> without src was left out");
+        return None;
+    };
+    let embedded = Embedded { url: src.to_owned(), title: e.attr("title").and_then(plain), caption, ..Embedded::default() };
+    video_or_embed(embedded, at, notes)
+}
+
+/// A `<figure>`: an image, a frame or a quote with its `<figcaption>`; anything else is read
+/// as blocks, the caption as a paragraph after them.
+fn figure(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes, max_list_depth: usize) {
+    let caption = find(&e.children, "figcaption").and_then(|c| inline(&c.children, at, notes));
+    let content: Vec<Node> = e.children.iter().filter(|n| !matches!(n, Node::Element(c) if c.name == "figcaption")).cloned().collect();
+    let media: Vec<&Element> = content
+        .iter()
+        .filter_map(|n| match n {
+            Node::Element(c) => Some(c),
+            Node::Text(_) => None,
+        })
+        .collect();
+    let only_text_besides = |name: &str| {
+        content.iter().all(|n| match n {
+            Node::Text(t) => t.trim().is_empty(),
+            Node::Element(c) => c.name == name || c.name == "a" && c.children.iter().all(|n| matches!(n, Node::Element(i) if i.name == name)),
+        })
+    };
+    if only_text_besides("img") {
+        if let Some(img) = find(&content, "img") {
+            if media.len() == 1 && media[0].name == "a" {
+                notes.add(at, "the link around the image was dropped (images link nowhere in the format)");
+            }
+            return out.extend(image_element(img, caption, at, notes));
+        }
+    }
+    if only_text_besides("iframe") {
+        if let Some(iframe) = find(&content, "iframe") {
+            return out.extend(frame(iframe, caption, at, notes));
+        }
+    }
+    out.extend(blocks(&content, at, notes, max_list_depth));
+    if let Some(caption) = caption {
+        let mut paragraph = block("paragraph");
+        paragraph.set("text", string(caption));
+        out.push(paragraph.into_value());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use broadsheet::json::JsonStyle;
+
+    fn inline_md(html: &str) -> (Option<String>, Vec<String>) {
+        let mut notes = Notes::default();
+        let md = inline_of(html, &Path::default(), &mut notes);
+        (md, notes.0.iter().map(|n| n.to_string()).collect())
+    }
+
+    fn blocks_json(html: &str) -> String {
+        let mut notes = Notes::default();
+        let nodes = parse(html, &Path::default(), &mut notes);
+        Value::Array(blocks(&nodes, &Path::default(), &mut notes, 8)).to_json(JsonStyle::Script)
+    }
+
+    #[test]
+    fn inline_subset_becomes_markdown() {
+        let (md, notes) = inline_md("<b>Bold</b> and <em>it*</em>, <code>x &lt; y</code> <a href=\"https://e.test/\">link</a><br>next <span class=x>span</span>");
+        assert_eq!(md.unwrap(), "**Bold** and *it\\**, `x < y` [link](<https://e.test/>)\\\nnext span");
+        assert_eq!(notes, ["markup the format does not have was dropped, its text kept: <span>"]);
+    }
+
+    #[test]
+    fn refused_links_and_scripts_keep_text_and_are_noted() {
+        let (md, notes) = inline_md("<a href=\"javascript:alert(1)\">click</a><script>alert(2)</script> <img src=x onerror=alert(3) alt=\"A cat\">");
+        assert_eq!(md.unwrap(), "click A cat");
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes[0].contains("javascript:alert(1)"), "{notes:?}");
+    }
+
+    #[test]
+    fn plain_text_runs_inline_elements_on() {
+        let nodes = parse("<i>Dune</i>: Part <b>Two</b>'s <span>re</span>view<br>next<p>para</p><td>a</td><td>b</td>", &Path::default(), &mut Notes::default());
+        assert_eq!(text(&nodes), "Dune: Part Two's review next para a b");
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let html = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
+        let (md, notes) = inline_md(&html);
+        assert_eq!(md.unwrap(), "deep");
+        assert!(notes[0].contains("nest deeper"), "{notes:?}");
+        let bold = "<b><i>".repeat(5_000) + "x";
+        assert_eq!(inline_md(&bold).0.unwrap().matches('x').count(), 1);
+    }
+
+    #[test]
+    fn blocks_from_a_classic_post() {
+        assert_eq!(
+            blocks_json("Intro <b>text</b><h2>Head</h2><ul><li>one<ul><li>two</li></ul></li><li>three</ul><figure><img src=\"/a.jpg\" alt=\"A\" width=4 height=3><figcaption>Cap</figcaption></figure><blockquote><p>Said</p><cite>— Ann</cite></blockquote><hr><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"T\"></iframe>"),
+            concat!(
+                r#"[{"type":"paragraph","text":"Intro **text**"},{"type":"heading","level":2,"text":"Head"},"#,
+                r#"{"type":"list","items":[{"text":"one","items":["two"]},"three"]},"#,
+                r#"{"type":"image","src":"/a.jpg","alt":"A","width":4,"height":3,"caption":"Cap"},"#,
+                r#"{"type":"quote","text":"Said","cite":"Ann"},{"type":"divider"},"#,
+                r#"{"type":"youtube","url":"https://www.youtube.com/embed/dQw4w9WgXcQ","title":"T"}]"#
+            )
+        );
+    }
+}

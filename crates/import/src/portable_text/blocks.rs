@@ -1,0 +1,253 @@
+//! The blocks of a Portable Text array: text blocks (paragraphs, headings, quotes, list items),
+//! images, YouTube and other embeds, code, and custom blocks, whose text is kept.
+
+use super::lists::{Entry, ListRun};
+use super::{field, images, spans, string_field, text, Context, Fields};
+use broadsheet::Path;
+use crate::inline::{self, InlineMarkdown, Mark};
+use crate::{block, paragraph, plain, string, video_or_embed, Embedded, Notes};
+use broadsheet::json::Value;
+
+/// Custom block types read as a video or an embed when they have a `url`: Sanity's guide names
+/// its YouTube block `youtube`.
+const EMBED_TYPES: [&str; 4] = ["youtube", "vimeo", "video", "embed"];
+
+/// The blocks of `items` (at `at`); consecutive list items become one list block.
+pub(super) fn body(items: &[Value], at: &Path, context: &Context, notes: &mut Notes) -> Vec<Value<'static>> {
+    let mut out = Vec::new();
+    let mut list: Option<ListRun> = None;
+    for (i, item) in items.iter().enumerate() {
+        let at = at.index(i);
+        // `article` has checked that every block is an object.
+        let Value::Object(fields) = item else { continue };
+        if let Some(kind) = list_kind(fields) {
+            // An empty item holds nothing to keep, and does not end the list.
+            if let Some(entry) = list_entry(fields, kind, &at, notes) {
+                match &mut list {
+                    Some(run) if run.continues(&entry) => run.add(entry, &at, notes),
+                    _ => {
+                        out.extend(list.take().map(ListRun::finish));
+                        list = Some(ListRun::start(entry, context.max_list_depth));
+                    }
+                }
+            }
+            continue;
+        }
+        out.extend(list.take().map(ListRun::finish));
+        read_block(fields, &at, context, &mut out, notes);
+    }
+    out.extend(list.take().map(ListRun::finish));
+    out
+}
+
+/// The `listItem` of a text block that has one.
+fn list_kind<'v>(fields: &'v Fields) -> Option<&'v str> {
+    (string_field(fields, "_type") == Some("block")).then(|| string_field(fields, "listItem")).flatten()
+}
+
+fn list_entry(fields: &Fields, kind: &str, at: &Path, notes: &mut Notes) -> Option<Entry> {
+    let text = spans::inline(fields, at, notes)?;
+    let ordered = match kind {
+        "number" => true,
+        "bullet" => false,
+        other => {
+            notes.add(&at.key("listItem"), format!("the list kind \"{other}\" is not something the format has; the item is bulleted"));
+            false
+        }
+    };
+    let level = match field(fields, "level") {
+        None => 1,
+        Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 => n.min(1e6) as usize,
+        Some(other) => {
+            let shown = match other {
+                Value::Number(n) => n.to_string(),
+                other => other.kind().to_owned(),
+            };
+            notes.add(&at.key("level"), format!("the level {shown} is not a whole number from 1; the item is read as level 1"));
+            1
+        }
+    };
+    if let Some(style) = string_field(fields, "style").filter(|style| *style != "normal") {
+        notes.add(&at.key("style"), format!("a list item's style (\"{style}\") is not something the format has; the item is written as a plain list item"));
+    }
+    Some(Entry { text, ordered, level })
+}
+
+/// A block that is not a list item: appended to `out`.
+fn read_block(fields: &Fields, at: &Path, context: &Context, out: &mut Vec<Value<'static>>, notes: &mut Notes) {
+    let kind = string_field(fields, "_type");
+    match kind {
+        Some("block") => out.extend(text_block(fields, at, notes)),
+        Some("image") => out.extend(images::image(fields, at, context, notes)),
+        Some(kind) if EMBED_TYPES.contains(&kind) => match string_field(fields, "url") {
+            Some(url) => out.extend(embed(fields, url, at, notes)),
+            None => out.extend(custom(fields, Some(kind), at, notes)),
+        },
+        Some("code") => match string_field(fields, "code") {
+            Some(source) => code(fields, source, at, out, notes),
+            None => out.extend(custom(fields, Some("code"), at, notes)),
+        },
+        kind => out.extend(custom(fields, kind, at, notes)),
+    }
+}
+
+/// A video or embed block with a `url`: a facade for YouTube and Vimeo, a link card otherwise.
+fn embed(fields: &Fields, url: &str, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let title = field(fields, "title").and_then(|title| text(title, &at.key("title"), notes)).and_then(plain);
+    let caption = field(fields, "caption").and_then(|caption| inline_text(caption, &at.key("caption"), notes));
+    video_or_embed(Embedded { url: url.to_owned(), title, caption, ..Embedded::default() }, at, notes)
+}
+
+/// A text block by its style: a paragraph, a heading (h1 becomes level 2) or a quote.
+fn text_block(fields: &Fields, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let text = spans::inline(fields, at, notes)?;
+    let style = string_field(fields, "style").unwrap_or("normal");
+    let mut out = match style {
+        "normal" => block("paragraph"),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            if style == "h1" {
+                notes.add(at, "an h1 in the body is written as a level 2 heading (the headline is the article's h1)");
+            }
+            let level = style.as_bytes().get(1).map_or(2, |digit| digit - b'0').max(2);
+            let mut heading = block("heading");
+            heading.set("level", Value::Number(f64::from(level)));
+            heading
+        }
+        "blockquote" => block("quote"),
+        other => {
+            notes.add(&at.key("style"), format!("the style \"{other}\" is not something the format has; the block is a paragraph"));
+            block("paragraph")
+        }
+    };
+    out.set("text", string(text));
+    Some(out.into_value())
+}
+
+/// A code block (Sanity's code input: `code`, `language`, `filename`) as a fenced Markdown block;
+/// a file name is a paragraph before it.
+fn code(fields: &Fields, source: &str, at: &Path, out: &mut Vec<Value<'static>>, notes: &mut Notes) {
+    // Line ends as `\n`, and no characters the format's strings cannot hold.
+    let source: String = source
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| c != '\r' && broadsheet::text::fits_html(c))
+        .collect();
+    let source = source.trim_end().trim_start_matches('\n');
+    if let Some(filename) = string_field(fields, "filename").and_then(plain) {
+        let mut name = InlineMarkdown::new();
+        // Code cannot hold other marks, so opening it cannot be refused.
+        let _ = name.open(Mark::Code);
+        name.text(&filename);
+        name.close(&Mark::Code);
+        out.extend(paragraph([name.finish()]));
+    }
+    if source.trim().is_empty() {
+        return;
+    }
+    let language = match string_field(fields, "language") {
+        Some(language) if is_info_word(language) => language,
+        Some(language) => {
+            notes.add(&at.key("language"), format!("the language \"{language}\" is not a plain word; the code block has none"));
+            ""
+        }
+        None => "",
+    };
+    let fence = "`".repeat(longest_run(source, '`').max(2) + 1);
+    let mut markdown = block("markdown");
+    markdown.set("text", string(format!("{fence}{language}\n{source}\n{fence}")));
+    out.push(markdown.into_value());
+}
+
+/// A language name fit for a fence's info string.
+fn is_info_word(language: &str) -> bool {
+    (1..=40).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'#' | b'.'))
+}
+
+fn longest_run(text: &str, of: char) -> usize {
+    text.split(|c| c != of).map(str::len).max().unwrap_or(0)
+}
+
+/// A block the format has no match for: its text is kept as a paragraph, with a note.
+fn custom(fields: &Fields, kind: Option<&str>, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let kind = kind.map_or_else(|| "block without `_type`".to_owned(), |kind| format!("`{kind}` block"));
+    let mut texts = Vec::new();
+    collect_field_texts(fields, &mut texts);
+    if texts.is_empty() {
+        notes.add(at, format!("a {kind} is not something the format has, and holds no text; it was left out"));
+        return None;
+    }
+    notes.add(at, format!("a {kind} is not something the format has; its text is kept as a paragraph"));
+    let escaped: Vec<String> = texts.iter().map(|text| inline::escaped(text)).collect();
+    paragraph([Some(escaped.join(" — "))])
+}
+
+/// Text (`excerpt`, a caption) that is a string or itself Portable Text, as inline Markdown;
+/// blocks are joined by line breaks.
+pub(super) fn inline_text(value: &Value, at: &Path, notes: &mut Notes) -> Option<String> {
+    let parts: Vec<String> = match value {
+        Value::String(s) => return plain(s).map(|s| inline::escaped(&s)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let at = at.index(i);
+                match item {
+                    Value::Object(fields) if string_field(fields, "_type") == Some("block") => spans::inline(fields, &at, notes),
+                    other => {
+                        let text = texts(other).join(" ");
+                        let kind = match other {
+                            Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "an object".to_owned(), |k| format!("a block of type `{k}`")),
+                            other => other.kind().to_owned(),
+                        };
+                        match text.is_empty() {
+                            true => notes.add(&at, format!("{kind} cannot be part of this text, and holds none; it was left out")),
+                            false => notes.add(&at, format!("{kind} cannot be part of this text; its text is kept")),
+                        }
+                        (!text.is_empty()).then(|| inline::escaped(&text))
+                    }
+                }
+            })
+            .collect(),
+        Value::Null => return None,
+        other => {
+            notes.add(at, format!("is {}, expected text or Portable Text; it was left out", other.kind()));
+            return None;
+        }
+    };
+    (!parts.is_empty()).then(|| parts.join("\\\n"))
+}
+
+/// Every text a value holds, in order: strings, a block's spans run together, nothing from
+/// Sanity's own keys (`_type`, `_key`, `_ref`). Nesting is bounded by the JSON parser's.
+pub(super) fn texts(value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_texts(value, &mut out);
+    out
+}
+
+fn collect_texts(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.extend(plain(s)),
+        Value::Array(items) => items.iter().for_each(|item| collect_texts(item, out)),
+        Value::Object(fields) => collect_field_texts(fields, out),
+        _ => {}
+    }
+}
+
+fn collect_field_texts(fields: &Fields, out: &mut Vec<String>) {
+    match string_field(fields, "_type") {
+        Some("block") => {
+            let Some(Value::Array(children)) = field(fields, "children") else { return };
+            let text: Vec<String> = children
+                .iter()
+                .map(|child| match child {
+                    Value::Object(span) if string_field(span, "_type") == Some("span") => string_field(span, "text").unwrap_or_default().to_owned(),
+                    other => texts(other).join(" "),
+                })
+                .collect();
+            out.extend(plain(&text.concat()));
+        }
+        Some("span") => out.extend(string_field(fields, "text").and_then(plain)),
+        _ => fields.iter().filter(|(key, _)| !key.starts_with('_')).for_each(|(_, value)| collect_texts(value, out)),
+    }
+}

@@ -1,0 +1,171 @@
+//! The WebAssembly face: every export reads its input, calls the core, and maps the error. The
+//! facade's behaviour in the page lives in the JS shell (`www/broadsheet-shell.js`), not here;
+//! the package's types are written by hand in `www/broadsheet.d.ts`. Built for wasm32 only
+//! (`scripts/build.sh`); on other targets the crate is empty.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use broadsheet::{Article, Error, Options, Path, Problem, Segment};
+
+mod js_value;
+
+/// Renders an article (a JS object or a JSON string) to an HTML string.
+#[wasm_bindgen(js_name = renderArticle, skip_typescript)]
+pub fn render_article(article: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let options = read_options(&options)?;
+    let html = match article.as_string() {
+        Some(text) => broadsheet::render_json(&text, &options),
+        None => js_value::read(&article, "").and_then(|value| broadsheet::render_value(&value, &options)),
+    };
+    html.map_err(|e| to_js_error(&e))
+}
+
+/// Validates an article: `{ ok, errors, warnings }`, where warnings (`{ path, pathSegments,
+/// message, rule }`) say what is valid but bad for readers; never throws on a bad article. Options
+/// (`limits`, `warnings.off`) are read like `renderArticle`'s, and invalid options do throw.
+#[wasm_bindgen(js_name = validateArticle, skip_typescript)]
+pub fn validate_article(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    let result = Object::new();
+    let (problems, warnings) = match read_article(&article, &options) {
+        Ok(article) => (Vec::new(), broadsheet::warnings(&article, &options.warnings_off)),
+        Err(error) => (error.problems().to_vec(), Vec::new()),
+    };
+    set(&result, "ok", &JsValue::from_bool(problems.is_empty()));
+    set(&result, "errors", &problems_to_js(&problems));
+    let warnings: Array = warnings
+        .iter()
+        .map(|warning| {
+            let entry = Object::new();
+            set_place(&entry, &warning.path);
+            set(&entry, "message", &JsValue::from_str(&warning.message));
+            set(&entry, "rule", &JsValue::from_str(warning.rule));
+            JsValue::from(entry)
+        })
+        .collect();
+    set(&result, "warnings", &warnings);
+    Ok(result.into())
+}
+
+/// Imports a WordPress post or block markup, an ANS story or Portable Text (JSON text; the JS
+/// entry turns objects into text) as `{ article, notes }`; throws when no valid article can be
+/// made. Only in the server build (the browser build leaves the importers out).
+#[cfg(feature = "server")]
+#[wasm_bindgen(js_name = importArticle, skip_typescript)]
+pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Result<JsValue, JsValue> {
+    use broadsheet_import::{import, Source};
+    use broadsheet::json::JsonStyle;
+    let Some(from) = Source::from_name(from) else {
+        let names: Vec<&str> = Source::ALL.iter().map(|(_, name)| *name).collect();
+        let message = match from {
+            "" => format!("importArticle: `from` is required: one of {}", names.join(", ")),
+            _ => format!("importArticle: unknown source format \"{from}\" (known: {})", names.join(", ")),
+        };
+        return Err(js_sys::TypeError::new(&message).into());
+    };
+    let imported = import(source, from, headline.as_deref(), &Options::default().limits).map_err(|e| to_js_error(&e))?;
+    let result = Object::new();
+    // The article's own JSON text, read by the engine's parser: one crossing for the whole tree.
+    let article = js_sys::JSON::parse(&imported.json.to_json(JsonStyle::Script))?;
+    set(&result, "article", &article);
+    set(&result, "notes", &problems_to_js(&imported.notes));
+    Ok(result.into())
+}
+
+/// The article's schema.org JSON-LD (a `NewsArticle` with its `VideoObject`s), as `render_page`
+/// writes it: for pages that place the fragment themselves. Server build only.
+#[cfg(feature = "server")]
+#[wasm_bindgen(js_name = jsonLd, skip_typescript)]
+pub fn json_ld(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    let article = read_article(&article, &options).map_err(|e| to_js_error(&e))?;
+    js_sys::JSON::parse(&broadsheet::json_ld(&article, &options).to_json(broadsheet::json::JsonStyle::Script))
+}
+
+/// The privacy report of an article rendered with `options`:
+/// `{ beforeInteraction: [{ origin, url, path }], onActivation: […] }`. Server build only.
+#[cfg(feature = "server")]
+#[wasm_bindgen(js_name = privacyReport, skip_typescript)]
+pub fn privacy_report(article: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let options = read_options(&options)?;
+    let article = read_article(&article, &options).map_err(|e| to_js_error(&e))?;
+    let report = broadsheet::privacy_report(&article, &options);
+    js_sys::JSON::parse(&report.to_json(broadsheet::json::JsonStyle::Script))
+}
+
+/// The package version.
+#[wasm_bindgen(skip_typescript)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// An article from a JSON string (parsed by the core, with line and column on syntax errors) or
+/// from a JS object (read into the same JSON tree).
+fn read_article(article: &JsValue, options: &Options) -> Result<Article, Error> {
+    match article.as_string() {
+        Some(text) => broadsheet::parse(&text, &options.limits),
+        None => broadsheet::from_value(&js_value::read(article, "")?, &options.limits),
+    }
+}
+
+fn read_options(options: &JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    js_value::read(options, "options")
+        .and_then(|value| Options::from_json_value(&value))
+        .map_err(|e| to_js_error(&e))
+}
+
+/// An `Error` whose message is the first `path: message`, with that problem's fields (`path`,
+/// `pathSegments`, and `line` and `column` for a JSON syntax error) and `.errors` (all).
+fn to_js_error(error: &Error) -> JsValue {
+    let first = error.first();
+    let js_error = js_sys::Error::new(&first.to_string());
+    set_problem_fields(&js_error, first);
+    set(&js_error, "errors", &problems_to_js(error.problems()));
+    js_error.into()
+}
+
+fn problems_to_js(problems: &[Problem]) -> Array {
+    problems
+        .iter()
+        .map(|problem| {
+            let entry = Object::new();
+            set_problem_fields(&entry, problem);
+            set(&entry, "message", &JsValue::from_str(&problem.message));
+            JsValue::from(entry)
+        })
+        .collect()
+}
+
+/// `path` as text (`body[3].src`), `pathSegments` as data (`["body", 3, "src"]`), and `line` and
+/// `column` where the problem is a JSON syntax error.
+fn set_problem_fields(target: &JsValue, problem: &Problem) {
+    set_place(target, &problem.path);
+    if let Some(position) = problem.position {
+        set(target, "line", &JsValue::from_f64(position.line as f64));
+        set(target, "column", &JsValue::from_f64(position.column as f64));
+    }
+}
+
+/// `path` as text (`body[3].src`) and `pathSegments` as data (`["body", 3, "src"]`).
+fn set_place(target: &JsValue, path: &Path) {
+    set(target, "path", &JsValue::from_str(&path.to_string()));
+    let segments: Array = path
+        .segments()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Key(key) => JsValue::from_str(key),
+            Segment::Index(index) => JsValue::from_f64(*index as f64),
+        })
+        .collect();
+    set(target, "pathSegments", &segments);
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
