@@ -3,7 +3,8 @@
 // <script type="application/json">, or else the server-rendered children, which are only
 // hydrated by the small shell. The WebAssembly renderer is imported the first time there is JSON
 // to render, so a server-rendered page never downloads it. Options: attributes `heading-shift`,
-// `poster`, `id-prefix`, with the `.options` property merged over them.
+// `poster`, `id-prefix`, with the `.options` property merged over them (its `site` is checked like
+// the rest, and names the site on whole pages only: the article's HTML is the same).
 import { hydrate } from "./broadsheet-shell.js";
 
 let renderer; // The renderer module, loaded and initialised once per page.
