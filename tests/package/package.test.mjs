@@ -178,7 +178,7 @@ test("the stylesheet ships minified, and holds only rules for markup the writer,
   assert.deepEqual(classes(shipped), classes(source));
   assert.ok(!shipped.includes("/*") && !shipped.includes("\n  "), "no comments or indentation");
   assert.ok(shipped.length < source.length * 0.65, `${shipped.length} bytes shipped of ${source.length}`);
-  const writers = ["src/render.rs", "src/markdown.rs", "www/broadsheet-shell.js", "www/broadsheet-element.js"].map(read).join("\n");
+  const writers = ["crates/broadsheet/src/render.rs", "crates/broadsheet/src/markdown.rs", "www/broadsheet-shell.js", "www/broadsheet-element.js"].map(read).join("\n");
   const unused = [...classes(source)].filter((name) => !writers.includes(`${name.slice(1)}`));
   assert.deepEqual(unused, []);
 });
