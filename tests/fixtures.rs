@@ -48,3 +48,17 @@ fn rendering_is_deterministic() {
         assert_eq!(broadsheet::render_json(&json, &Options::default()).unwrap(), first);
     }
 }
+
+/// A heading block and a heading in a `markdown` block with the same words get the same id: the
+/// words a reader reads, not the Markdown source.
+#[test]
+fn heading_ids_come_from_the_words_read() {
+    let html_of = |block: &str| {
+        let json = format!(r#"{{"headline": "H", "body": [{block}]}}"#);
+        broadsheet::render_json(&json, &Options::default()).unwrap()
+    };
+    let heading = html_of(r#"{"type": "heading", "level": 2, "text": "See [it](https://e.test/r)"}"#);
+    let markdown = html_of(r###"{"type": "markdown", "text": "## See [it](https://e.test/r)"}"###);
+    assert!(heading.contains(r#"<h2 id="h-see-it">See <a href="https://e.test/r">it</a></h2>"#), "{heading}");
+    assert!(markdown.contains(r#"<h2 id="h-see-it">See <a href="https://e.test/r">it</a></h2>"#), "{markdown}");
+}

@@ -45,6 +45,8 @@ fn escape(out: &mut String, s: &str, needs_escape: impl Fn(u8) -> bool) {
     out.push_str(&s[start..]);
 }
 
+use crate::url::Url;
+
 /// Where a URL is used, which decides the schemes it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlUse {
@@ -83,15 +85,20 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     if has_malformed_percent(url) {
         return Err("URL has a % that does not start a two-digit hex escape".into());
     }
-    // The scheme is whatever precedes the first ':' that comes before any '/', '?' or '#'.
+    // The scheme is whatever precedes the first ':' that comes before any '/', '?' or '#'; a ':'
+    // there with nothing before it is no scheme to the URL parser, but is refused all the same.
+    let parts = Url::parse(url);
     let head_end = url.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(url.len());
-    let Some(colon) = url[..head_end].find(':') else {
-        return match usage {
-            UrlUse::Canonical => Err("URL must be absolute, starting with https:// or http://".into()),
-            UrlUse::Link | UrlUse::Resource => Ok(()),
-        };
+    let scheme = match parts.scheme {
+        Some(scheme) => scheme,
+        None if url[..head_end].starts_with(':') => "",
+        None => {
+            return match usage {
+                UrlUse::Canonical => Err("URL must be absolute, starting with https:// or http://".into()),
+                UrlUse::Link | UrlUse::Resource => Ok(()),
+            }
+        }
     };
-    let scheme = &url[..colon];
     if !is_scheme(scheme) {
         return Err(format!(
             "URL has a ':' in \"{}\", which browsers may read as a scheme; write it as %3A",
@@ -105,9 +112,7 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     };
     match (&*scheme, usage) {
         ("https" | "http", _) => {
-            let rest = &url[colon + 1..];
-            let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-            match host {
+            match parts.authority {
                 Some(host) if !host.is_empty() && !host.starts_with(['@', ':']) => Ok(()),
                 _ => Err(format!("{scheme} URL needs a host: {scheme}://host/…")),
             }

@@ -134,6 +134,36 @@ impl Default for Labels {
     }
 }
 
+impl Labels {
+    /// `template` with every placeholder of `values` filled, wherever and however often it
+    /// appears; text the values bring is not searched again, and other braces stay as written.
+    ///
+    /// ```
+    /// use broadsheet::Labels;
+    /// assert_eq!(Labels::fill("{title} ({title})", &[("{title}", "A {title}")]), "A {title} (A {title})");
+    /// ```
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            rest = &rest[open..];
+            match values.iter().find(|(name, _)| rest.starts_with(name)) {
+                Some((name, value)) => {
+                    out.push_str(value);
+                    rest = &rest[name.len()..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &rest[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
 /// Bounds on the input; each error names the limit it hit. The defaults are far above any real
 /// article (a long-form piece is about 60 KB and 100 blocks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

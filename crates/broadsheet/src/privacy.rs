@@ -78,17 +78,9 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(crate::text::decode_character_references(&tag[start..end]).into_owned())
 }
 
-/// `scheme://host[:port]` of an absolute `http(s)` URL, the host lower case; `None` for a
-/// relative URL (the page's own site).
+/// The site a browser contacts for `url`; `None` for a relative URL (the page's own site).
 fn origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "https" && scheme != "http" {
-        return None;
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
+    crate::url::Url::parse(url).origin()
 }
 
 impl PrivacyReport {

@@ -8,7 +8,7 @@ use crate::escape::{self, check_url, UrlUse};
 use crate::json::JsonStyle;
 use crate::json_ld::Metadata;
 use crate::markdown;
-use crate::options::Options;
+use crate::options::{Labels, Options};
 use crate::outline::{push_slug, Outline};
 use crate::{vimeo, youtube};
 
@@ -273,16 +273,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A label with `{name}` replaced by `value`; both escaped.
-    fn template(&mut self, template: &str, name: &str, value: &str) {
-        match template.split_once(name) {
-            Some((before, after)) => {
-                self.text(before);
-                self.text(value);
-                self.text(after);
-            }
-            None => self.text(template),
-        }
+    /// A label with its placeholders filled (`Labels::fill`), escaped.
+    fn label(&mut self, template: &str, values: &[(&str, &str)]) {
+        self.text(&Labels::fill(template, values));
     }
 
     fn open_heading(&mut self, level: u8, id: Option<&str>, class: Option<&str>) {
@@ -403,12 +396,8 @@ impl<'a> Writer<'a> {
         self.push(">");
         let labels = &self.options.labels;
         let month = &labels.months[usize::from(date.month.clamp(1, 12)) - 1];
-        let display = labels
-            .date
-            .replace("{year}", &date.year.to_string())
-            .replace("{day}", &date.day.to_string())
-            .replace("{month}", month);
-        self.text(&display);
+        let (year, day) = (date.year.to_string(), date.day.to_string());
+        self.label(&labels.date, &[("{year}", &year), ("{day}", &day), ("{month}", month)]);
         self.push("</time>");
     }
 
@@ -443,7 +432,8 @@ impl<'a> Writer<'a> {
         // Given ids were claimed up front, under the prefix; one that clashes with an id the
         // writer itself needs (`title`) is replaced by a generated one.
         let given = heading.id.as_deref().and_then(|id| self.outline.use_given(id));
-        let id = given.unwrap_or_else(|| self.outline.generate(&heading.text.0));
+        // The words a reader reads, as for a heading in a `markdown` block: one text, one id.
+        let id = given.unwrap_or_else(|| self.outline.generate(&markdown::plain_text(&heading.text.0)));
         self.open_heading(level, Some(&id), None);
         self.inline(&heading.text);
         self.close_heading(level);
@@ -608,10 +598,10 @@ impl<'a> Writer<'a> {
             self.push(">");
         }
         self.push("<span class=\"bs-facade__play\" aria-hidden=\"true\"></span><span class=\"bs-facade__label\">");
-        self.template(&self.options.labels.play_video, "{title}", video.title);
+        self.label(&self.options.labels.play_video, &[("{title}", video.title)]);
         self.push("</span></a>\n</div>\n");
         let options = self.options;
-        let label = options.labels.watch_video.replace("{site}", video.site);
+        let label = Labels::fill(&options.labels.watch_video, &[("{site}", video.site)]);
         let watch_link = WatchLink { url: &video.watch_url, label: &label };
         self.figcaption(video.caption, video.credit, Some(watch_link));
         self.push("</figure>\n");

@@ -18,14 +18,8 @@ pub fn is_video_id(id: &str) -> bool {
 /// `vimeo.com/showcase/N/video/ID` and `player.vimeo.com/video/ID`, with `#t=90s` (or `1m30s`)
 /// as the start.
 pub fn parse_url(url: &str) -> Result<VideoRef, String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("is not a Vimeo URL (expected https://vimeo.com/…)")?;
-    let (before_fragment, fragment) = rest.split_once('#').unwrap_or((rest, ""));
-    let (host_path, _query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
-    let (host, path) = host_path.split_once('/').unwrap_or((host_path, ""));
-    let host = host.to_ascii_lowercase();
+    let web = crate::url::web_parts(url).ok_or("is not a Vimeo URL (expected https://vimeo.com/…)")?;
+    let (host, path, fragment) = (web.host, web.path, web.fragment);
     if !matches!(host.as_str(), "vimeo.com" | "www.vimeo.com" | "player.vimeo.com") {
         return Err(format!("is not a Vimeo URL (host {host})"));
     }

@@ -445,8 +445,7 @@ fn is_placeholder(lower: &str) -> bool {
 
 /// The last path segment of a URL, without query or fragment: `guzman.jpg`.
 fn file_name(url: &str) -> &str {
-    let end = url.find(['?', '#']).unwrap_or(url.len());
-    let path = &url[..end];
+    let path = crate::url::Url::parse(url).path;
     path.rsplit('/').next().unwrap_or(path)
 }
 
@@ -542,15 +541,25 @@ fn normalized(text: &str) -> String {
 /// The page a URL opens, for telling whether two related links go to one page: the URL but for a
 /// `#fragment`, a trailing `/` and the case of the scheme and host.
 fn page(url: &str) -> String {
-    let url = url.split('#').next().unwrap_or(url);
-    let url = url.strip_suffix('/').unwrap_or(url);
-    match url.find("://") {
-        Some(at) => {
-            let host_end = url[at + 3..].find('/').map_or(url.len(), |end| at + 3 + end);
-            format!("{}{}", url[..host_end].to_ascii_lowercase(), &url[host_end..])
-        }
-        None => url.to_owned(),
+    let parts = crate::url::Url::parse(url);
+    let mut page = String::with_capacity(url.len());
+    if let Some(scheme) = parts.scheme {
+        page.push_str(&scheme.to_ascii_lowercase());
+        page.push(':');
     }
+    if let Some(authority) = parts.authority {
+        page.push_str("//");
+        page.push_str(&authority.to_ascii_lowercase());
+    }
+    page.push_str(parts.path);
+    if let Some(query) = parts.query {
+        page.push('?');
+        page.push_str(query);
+    }
+    if page.ends_with('/') {
+        page.pop();
+    }
+    page
 }
 
 /// A date-time as a comparable instant: seconds since 1970 in UTC, then milliseconds.

@@ -24,14 +24,8 @@ pub fn is_video_id(id: &str) -> bool {
 /// Reads `watch?v=`, `youtu.be/`, `embed/`, `shorts/`, `live/`, `youtube-nocookie.com` and `m.`
 /// forms, with `t=` or `start=` (`90`, `90s`, `1m30s`, `1h2m3s`) as the start.
 pub fn parse_url(url: &str) -> Result<VideoRef, String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("is not a YouTube URL (expected https://www.youtube.com/watch?v=… or https://youtu.be/…)")?;
-    let (before_fragment, fragment) = rest.split_once('#').unwrap_or((rest, ""));
-    let (host_path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
-    let (host, path) = host_path.split_once('/').unwrap_or((host_path, ""));
-    let host = host.to_ascii_lowercase();
+    let web = crate::url::web_parts(url).ok_or("is not a YouTube URL (expected https://www.youtube.com/watch?v=… or https://youtu.be/…)")?;
+    let (host, path, query, fragment) = (web.host, web.path, web.query, web.fragment);
     let param = |name: &str| {
         query.split('&').chain(fragment.split('&')).find_map(|pair| {
             let (k, v) = pair.split_once('=')?;

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::{check_url, UrlUse};
 use broadsheet::json::{self, Value};
+use broadsheet::video::VideoSite;
 use broadsheet::{Article, Limits};
 
 /// The formats `broadsheet import` reads.
@@ -240,29 +241,23 @@ pub(crate) struct Embedded {
 /// card. A missing title is a note: the block is titled with what the source does say.
 pub(crate) fn video_or_embed(embedded: Embedded, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
     let Embedded { url: source_url, title, caption, credit, provider } = embedded;
-    let youtube = broadsheet::youtube::parse_url(source_url.trim()).is_ok();
-    let vimeo = !youtube && broadsheet::vimeo::parse_url(source_url.trim()).is_ok();
-    let mut block = match (youtube, vimeo) {
-        (true, _) => block("youtube"),
-        (_, true) => block("vimeo"),
-        _ => block("embed"),
-    };
+    let video = VideoSite::of_url(&source_url);
+    let mut block = block(video.map_or("embed", VideoSite::block_type));
     let Some(link) = url(&source_url, UrlUse::Link, at, notes) else {
         // No link can be made: what the source said stays as a paragraph of text.
         return paragraph([title.as_deref().map(inline::escaped), caption]);
     };
     let title = title.unwrap_or_else(|| {
         let named = provider.clone().unwrap_or_else(|| host(&link).to_owned());
-        let title = match (youtube, vimeo) {
-            (true, _) => "YouTube video".to_owned(),
-            (_, true) => "Vimeo video".to_owned(),
-            _ => format!("{named} embed"),
+        let title = match video {
+            Some(site) => format!("{} video", site.name()),
+            None => format!("{named} embed"),
         };
         notes.add(at, format!("the embed has no title in the source; it is called \"{title}\" until an editor names it"));
         title
     });
     block.set("url", string(link)).set("title", string(title));
-    if !youtube && !vimeo {
+    if video.is_none() {
         block.set_some("provider", provider.map(string));
     }
     block.set_some("caption", caption.map(string)).set_some("credit", credit.map(string));
@@ -282,9 +277,10 @@ pub(crate) fn paragraph<const N: usize>(parts: [Option<String>; N]) -> Option<Va
 
 /// The host of an absolute URL (`example.com`), or the URL itself.
 pub(crate) fn host(url: &str) -> &str {
-    let rest = url.split_once("//").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    if host.is_empty() { url } else { host.trim_start_matches("www.") }
+    match broadsheet::url::Url::parse(url).host() {
+        Some(host) if !host.is_empty() => host.trim_start_matches("www."),
+        _ => url,
+    }
 }
 
 /// What the source gives for an image.

@@ -8,6 +8,7 @@ use crate::html;
 use crate::inline::{escaped, InlineMarkdown, Mark};
 use crate::{image, paragraph, plain, string, url, video_or_embed, Embedded, ImageFields, Notes, Object};
 use broadsheet::json::Value;
+use broadsheet::video::VideoSite;
 
 /// A width or height the format takes (a whole number of pixels, 1 to 100,000).
 fn dimension(value: Option<&Value>) -> Option<f64> {
@@ -15,11 +16,6 @@ fn dimension(value: Option<&Value>) -> Option<f64> {
         Some(Value::Number(n)) if n.fract() == 0.0 && (1.0..=100_000.0).contains(n) => Some(*n),
         _ => None,
     }
-}
-
-/// Whether the format has a facade for this URL.
-fn is_facade_url(url: &str) -> bool {
-    broadsheet::youtube::parse_url(url.trim()).is_ok() || broadsheet::vimeo::parse_url(url.trim()).is_ok()
 }
 
 /// The `src` of the first `<iframe>` in an embed's HTML.
@@ -112,7 +108,7 @@ impl Reader<'_> {
         };
         let youtube = field(video, "youtube_content_id").and_then(as_str).map(|id| format!("https://www.youtube.com/watch?v={}", id.trim()));
         let frame = field(video, "embed_html").and_then(as_str).and_then(frame_src);
-        let facade = [youtube, page.clone(), frame].into_iter().flatten().chain(streams.iter().cloned()).find(|u| is_facade_url(u));
+        let facade = [youtube, page.clone(), frame].into_iter().flatten().chain(streams.iter().cloned()).find(|u| VideoSite::of_url(u).is_some());
         let link = match (facade, page, streams.first()) {
             (Some(facade), _, _) => facade,
             (None, Some(page), _) => {
@@ -169,12 +165,12 @@ impl Reader<'_> {
             .collect();
         // A facade's URL, or else a web page's, or else whatever is given (the URL policy says why not).
         let is_web = |u: &&String| u.starts_with("https://") || u.starts_with("http://");
-        let link = candidates.iter().find(|u| is_facade_url(u)).or_else(|| candidates.iter().find(is_web)).or(candidates.first()).cloned();
+        let link = candidates.iter().find(|u| VideoSite::of_url(u).is_some()).or_else(|| candidates.iter().find(is_web)).or(candidates.first()).cloned();
         let title = self.string(raw, "title", &raw_at);
         let title = title.and_then(|t| self.plain_text(t, &raw_at.key("title")));
         let provider = field(raw, "provider_name").and_then(as_str).and_then(|p| plain(&broadsheet::text::decode_character_references(p)));
         let credit = field(raw, "author_name").and_then(as_str).and_then(|a| plain(&broadsheet::text::decode_character_references(a)));
-        let facade = link.as_deref().is_some_and(is_facade_url);
+        let facade = link.as_deref().is_some_and(|u| VideoSite::of_url(u).is_some());
         let words = embed_html.filter(|_| !facade).and_then(super::plain_words);
         let caption = words.as_ref().map(|w| escaped(w));
         let Some(link) = link else {

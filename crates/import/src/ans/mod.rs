@@ -140,9 +140,7 @@ fn origin(story: &Value) -> Option<String> {
 fn origin_of(url: &str) -> Option<String> {
     let url = url.trim();
     check_url(url, UrlUse::Canonical).ok()?;
-    let host_start = url.find("://")? + 3;
-    let host_end = url[host_start..].find(['/', '?', '#']).map_or(url.len(), |i| host_start + i);
-    Some(url[..host_end].to_owned())
+    broadsheet::url::Url::parse(url).origin()
 }
 
 /// What reading a story shares: the notes, the list depth allowed, the website's address.
@@ -223,7 +221,7 @@ impl Reader<'_> {
     fn on_site(&self, url: &str) -> String {
         let url = url.trim();
         match &self.origin {
-            Some(origin) if url.starts_with('/') && !url.starts_with("//") => format!("{origin}{url}"),
+            Some(origin) if url.starts_with('/') && !url.starts_with("//") => broadsheet::url::resolve(url, origin),
             _ => url.to_owned(),
         }
     }

@@ -233,7 +233,7 @@ fn video_url(node: &Node) -> Option<String> {
     let Node::Element(p) = node else { return None };
     let [Node::Text(text)] = p.children.as_slice() else { return None };
     let url = text.trim();
-    let video = broadsheet::youtube::parse_url(url).is_ok() || broadsheet::vimeo::parse_url(url).is_ok();
+    let video = broadsheet::video::VideoSite::of_url(url).is_some();
     (p.name == "p" && video && !url.contains(char::is_whitespace)).then(|| url.to_owned())
 }
 
