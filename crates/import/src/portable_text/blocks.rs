@@ -5,7 +5,7 @@ use super::lists::{Entry, ListRun};
 use super::{field, images, spans, string_field, text, Context, Fields};
 use broadsheet::Path;
 use crate::inline::{self, InlineMarkdown, Mark};
-use crate::{block, paragraph, plain, string, video_or_embed, Embedded, Notes};
+use crate::article_json::{block, Embedded, Notes, paragraph, plain, string, video_or_embed};
 use broadsheet::json::Value;
 
 /// Custom block types read as a video or an embed when they have a `url`: Sanity's guide names

@@ -4,7 +4,8 @@
 use super::{blocks, field, string_field, text, Context, Fields};
 use broadsheet::Path;
 use broadsheet::escape::{check_url, UrlUse};
-use crate::{inline, paragraph, plain, ImageFields, Notes};
+use crate::inline;
+use crate::article_json::{ImageFields, Notes, paragraph, plain};
 use broadsheet::json::Value;
 
 /// Where a project's image assets live on Sanity's CDN.
@@ -63,7 +64,7 @@ pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut N
     };
     let (width, height) = asset.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
     let fields = ImageFields { src: asset.url, alt, width, height, caption, credit };
-    crate::image(fields, at, notes)
+    crate::article_json::image(fields, at, notes)
 }
 
 /// An image's file: its URL and, when known, its size in pixels.

@@ -7,9 +7,9 @@ use super::{blocks, field, string_field, Fields};
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
 use crate::inline::{InlineMarkdown, Mark, MAX_MARK_DEPTH};
-use crate::{url, Notes};
+use crate::article_json::{Notes, url};
 use broadsheet::json::Value;
-use crate::field as field_of;
+use crate::article_json::field as field_of;
 
 /// Sanity's default decorators, in the order they nest when they start and end together
 /// (outermost first).
