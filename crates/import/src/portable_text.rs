@@ -68,7 +68,7 @@ fn read_document(fields: &Fields, context: &Context, article: &mut ObjectBuilder
     article.set_some("id", field(fields, "slug").and_then(|slug| id(slug, &at("slug"), notes)));
     let headline = field(fields, "title").and_then(|title| text(title, &at("title"), notes));
     article.set_some("headline", headline.and_then(|title| title_text(title, &at("title"), notes)).map(string));
-    article.set_some("dek", field(fields, "excerpt").and_then(|excerpt| blocks::inline_text(excerpt, &at("excerpt"), notes)).map(string));
+    article.set_some("dek", field(fields, "excerpt").and_then(|excerpt| spans::inline_text(excerpt, &at("excerpt"), notes)).map(string));
     article.set_some("authors", authors(fields, notes));
     for (key, name) in [("publishedAt", "published"), ("_updatedAt", "modified")] {
         let date = field(fields, key).and_then(|date| text(date, &at(key), notes));

@@ -1,7 +1,7 @@
 //! Sanity image objects: an asset URL (expanded in the query, or made from an asset reference
 //! and the document's `projectId` and `dataset`), alt text and caption.
 
-use super::{blocks, field, string_field, text, Context, Fields};
+use super::{field, spans, string_field, text, Context, Fields};
 use broadsheet::Path;
 use broadsheet::escape::{check_url, UrlUse};
 use crate::inline;
@@ -43,7 +43,7 @@ fn is_dataset(name: &str) -> bool {
 /// image is left out with a note, its alt text and caption kept as a paragraph.
 pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut Notes) -> Option<Value<'static>> {
     let alt = field(fields, "alt").and_then(|alt| text(alt, &at.key("alt"), notes)).map(str::to_owned);
-    let caption = field(fields, "caption").and_then(|caption| blocks::inline_text(caption, &at.key("caption"), notes));
+    let caption = field(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
     let credit = field(fields, "credit").and_then(|credit| text(credit, &at.key("credit"), notes)).and_then(plain);
     let asset = match asset(fields, context) {
         Ok(asset) => asset,
