@@ -1,5 +1,5 @@
 // The article format is written down in several places; these tests hold the copies to the
-// validator (src/validate/article.rs) and the golden fixtures, which are the truth:
+// validator (crates/broadsheet/src/validate/article.rs) and the golden fixtures, which are the truth:
 // 1. the JSON Schema accepts every valid fixture and rejects every error fixture it can express
 //    (those it cannot are listed below, with why);
 // 2. the JSON Schema and the native validator (`broadsheet check`) give the same verdict on

@@ -1,4 +1,4 @@
-// The copies of the article format, read as data: the validator's key lists (src/validate/article.rs),
+// The copies of the article format, read as data: the validator's key lists (crates/broadsheet/src/validate/article.rs),
 // the JSON Schema's shapes, the tables of docs/format-v1.md. Each reader returns the same structure,
 // `{ SHAPE: { keys: [...], required?: [...] } }`, with one SHAPE per object the format has:
 // `article`, `section`, `author`, `related`, `relatedItem`, `thumbnail` (also an embed's image), `srcsetItem`, `listItem`,
@@ -22,7 +22,7 @@ const strings = (rust) => [...rust.matchAll(/"([^"\\]*)"/g)].map((m) => m[1]);
  * srcset candidate after `fields.get("srcset")`, a related item after `"items"` in `fn related`.
  * An object call that none of these reads is an error: a new object must be compared too.
  */
-export function validatorShapes(path = "src/validate/article.rs") {
+export function validatorShapes(path = "crates/broadsheet/src/validate/article.rs") {
   const rust = read(path);
   const fail = (what) => { throw new Error(`${path}: ${what}; update validatorShapes in tests/format/sources.mjs if the code moved`); };
   const constant = (name) => {

@@ -124,6 +124,16 @@ pub struct Image {
     pub sizes: Option<String>,
 }
 
+impl Image {
+    /// The widths and heights the format takes, in whole pixels; sizes in `srcset` too.
+    pub const SIDE_PIXELS: std::ops::RangeInclusive<u32> = 1..=100_000;
+
+    /// Whether `n` is a width or height the format takes: a whole number in [`Self::SIDE_PIXELS`].
+    pub fn is_side(n: f64) -> bool {
+        n.fract() == 0.0 && (f64::from(*Self::SIDE_PIXELS.start())..=f64::from(*Self::SIDE_PIXELS.end())).contains(&n)
+    }
+}
+
 /// One `srcset` candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageSource {

@@ -4,6 +4,12 @@
 
 use std::borrow::Cow;
 
+/// Whether `id` is an element id the format allows (and the `idPrefix` option): 1 to 64 of
+/// A-Z, a-z, 0-9, `_` and `-`.
+pub fn is_id(id: &str) -> bool {
+    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Whether HTML can carry `c`: not a control character (tab and line breaks aside), not a
 /// noncharacter.
 pub fn fits_html(c: char) -> bool {

@@ -5,7 +5,7 @@
 //! values have their character references decoded once, as they are read.
 
 use super::inline::{InlineMarkdown, Mark};
-use super::{block, image, plain, string, url, video_or_embed, Embedded, ImageFields, Notes};
+use crate::article_json::{block, Embedded, image, ImageFields, Notes, plain, string, url, video_or_embed};
 use broadsheet::text::decode_character_references;
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
@@ -632,7 +632,7 @@ fn list_items(e: &Element, at: &Path, notes: &mut Notes, depth: usize, max_depth
         // The format nests one list under an item; further sublists join the first.
         let ordered = sublists[0].0;
         let sub_items: Vec<Value<'static>> = sublists.into_iter().flat_map(|(_, items)| items).collect();
-        let mut item = super::Object::new();
+        let mut item = crate::article_json::ObjectBuilder::new();
         item.set("text", string(text)).set("items", Value::Array(sub_items));
         if ordered {
             item.set("ordered", Value::Bool(true));
@@ -655,7 +655,7 @@ pub fn quote(e: &Element, at: &Path, notes: &mut Notes) -> Option<Value<'static>
     let text = inline(&said, at, notes);
     let cite = plain(&text_stripping_dash(&cite));
     let Some(text) = text else {
-        return super::paragraph([cite.map(|c| super::inline::escaped(&c))]);
+        return crate::article_json::paragraph([cite.map(|c| super::inline::escaped(&c))]);
     };
     let mut quote = block("quote");
     quote.set("text", string(text)).set_some("cite", cite.map(string));
@@ -675,7 +675,7 @@ pub fn image_element(e: &Element, caption: Option<String>, at: &Path, notes: &mu
     let number = |name: &str| e.attr(name).and_then(|v| v.trim().parse::<f64>().ok());
     let Some(src) = e.attr("src") else {
         notes.add(at, "an <img> without src was left out");
-        return super::paragraph([e.attr("alt").and_then(plain).map(|a| super::inline::escaped(&a)), caption]);
+        return crate::article_json::paragraph([e.attr("alt").and_then(plain).map(|a| super::inline::escaped(&a)), caption]);
     };
     let fields = ImageFields {
         src: src.to_owned(),

@@ -7,6 +7,7 @@
 //! every URL passes the URL policy; YouTube and Vimeo become facades, other embeds link cards.
 
 mod ans;
+mod article_json;
 pub(crate) mod html;
 pub(crate) mod inline;
 mod portable_text;
@@ -14,11 +15,10 @@ mod wordpress;
 
 use std::borrow::Cow;
 
-use broadsheet::{Error, Path, Problem};
-use broadsheet::escape::{check_url, UrlUse};
 use broadsheet::json::{self, Value};
-use broadsheet::video::VideoSite;
-use broadsheet::{Article, Limits};
+use broadsheet::{Article, Error, Limits, Path, Problem};
+
+use crate::article_json::{plain, string, Notes, ObjectBuilder};
 
 /// The formats `broadsheet import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub fn import(source: &str, from: Source, headline: Option<&str>, limits: &Limit
 }
 
 /// The article with its headline: the source's, or else the one given.
-fn with_headline(article: Object, headline: Option<&str>, from: Source, notes: &mut Notes) -> Result<Value<'static>, Error> {
+fn with_headline(article: ObjectBuilder, headline: Option<&str>, from: Source, notes: &mut Notes) -> Result<Value<'static>, Error> {
     let mut entries = article.0;
     let has_headline = entries.iter().any(|(key, _)| key == "headline");
     match (has_headline, headline.and_then(plain)) {
@@ -109,216 +109,3 @@ fn with_headline(article: Object, headline: Option<&str>, from: Source, notes: &
     Ok(Value::Object(entries))
 }
 
-/// Notes on what was not mapped exactly.
-#[derive(Debug, Default)]
-pub(crate) struct Notes(Vec<Problem>);
-
-impl Notes {
-    pub(crate) fn add(&mut self, at: &Path, message: impl Into<String>) {
-        self.0.push(Problem::new(at.clone(), message.into()));
-    }
-}
-
-/// A JSON object under construction; keys keep the order they are set in.
-#[derive(Debug, Default)]
-pub(crate) struct Object(Vec<(Cow<'static, str>, Value<'static>)>);
-
-impl Object {
-    pub(crate) fn new() -> Self {
-        Object::default()
-    }
-
-    /// Sets `key` (replacing an earlier value).
-    pub(crate) fn set(&mut self, key: &'static str, value: Value<'static>) -> &mut Self {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
-            Some(entry) => entry.1 = value,
-            None => self.0.push((Cow::Borrowed(key), value)),
-        }
-        self
-    }
-
-    /// Sets `key` when there is a value.
-    pub(crate) fn set_some(&mut self, key: &'static str, value: Option<Value<'static>>) -> &mut Self {
-        if let Some(value) = value {
-            self.set(key, value);
-        }
-        self
-    }
-
-    pub(crate) fn into_value(self) -> Value<'static> {
-        Value::Object(self.0)
-    }
-}
-
-/// `value[key]` when `value` is an object; `null` counts as absent, as in the format.
-pub(crate) fn field<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    match value {
-        Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null)),
-        _ => None,
-    }
-}
-
-/// The text of a string value.
-pub(crate) fn as_str<'v>(value: &'v Value) -> Option<&'v str> {
-    match value {
-        Value::String(s) => Some(s),
-        _ => None,
-    }
-}
-
-pub(crate) fn string(s: impl Into<String>) -> Value<'static> {
-    Value::String(Cow::Owned(s.into()))
-}
-
-/// A block `{ "type": kind }`, to add fields to.
-pub(crate) fn block(kind: &'static str) -> Object {
-    let mut block = Object::new();
-    block.set("type", Value::String(Cow::Borrowed(kind)));
-    block
-}
-
-/// Plain text fit for the format: characters HTML cannot carry removed, white space trimmed;
-/// `None` when nothing is left.
-pub(crate) fn plain(text: &str) -> Option<String> {
-    let text: String = text.chars().filter(|&c| broadsheet::text::fits_html(c)).collect();
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
-}
-
-/// `url` if the URL policy allows it for `usage`; otherwise a note at `at` saying why.
-pub(crate) fn url(url: &str, usage: UrlUse, at: &Path, notes: &mut Notes) -> Option<String> {
-    let url = url.trim();
-    match check_url(url, usage) {
-        Ok(()) => Some(url.to_owned()),
-        Err(reason) => {
-            notes.add(at, format!("the URL \"{}\" was left out: {reason}", shown(url)));
-            None
-        }
-    }
-}
-
-/// `text` for a note: control and invisible characters (which would reorder or hide the note's
-/// text in a terminal) written as `\u{…}`.
-pub(crate) fn shown(text: &str) -> Cow<'_, str> {
-    let hidden = |c: char| c.is_control() || broadsheet::escape::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}');
-    if !text.chars().any(hidden) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().map(|c| if hidden(c) { format!("\\u{{{:X}}}", c as u32) } else { c.to_string() }).collect())
-}
-
-/// An RFC 3339 date-time for `published` and `modified`; a date without a zone (WordPress's
-/// `date_gmt`) is read as UTC. Anything else is left out with a note.
-pub(crate) fn date_time(text: &str, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
-    let text = text.trim();
-    let zoned = match text.len() == 19 && text.as_bytes().get(10).is_some_and(|b| matches!(b, b'T' | b' ')) {
-        true => format!("{text}Z"),
-        false => text.to_owned(),
-    };
-    match broadsheet::date::parse_date_time(&zoned) {
-        Some(_) => Some(string(zoned)),
-        None => {
-            notes.add(at, format!("the date \"{text}\" is not an RFC 3339 date-time; it was left out"));
-            None
-        }
-    }
-}
-
-/// What a video or embed in the source says about itself.
-#[derive(Debug, Default)]
-pub(crate) struct Embedded {
-    pub url: String,
-    /// Plain text.
-    pub title: Option<String>,
-    /// Inline Markdown.
-    pub caption: Option<String>,
-    pub credit: Option<String>,
-    /// Plain text: the provider's name.
-    pub provider: Option<String>,
-}
-
-/// A `youtube` or `vimeo` block (a facade) for their URLs; for anything else an `embed` link
-/// card. A missing title is a note: the block is titled with what the source does say.
-pub(crate) fn video_or_embed(embedded: Embedded, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
-    let Embedded { url: source_url, title, caption, credit, provider } = embedded;
-    let video = VideoSite::of_url(&source_url);
-    let mut block = block(video.map_or("embed", VideoSite::block_type));
-    let Some(link) = url(&source_url, UrlUse::Link, at, notes) else {
-        // No link can be made: what the source said stays as a paragraph of text.
-        return paragraph([title.as_deref().map(inline::escaped), caption]);
-    };
-    let title = title.unwrap_or_else(|| {
-        let named = provider.clone().unwrap_or_else(|| host(&link).to_owned());
-        let title = match video {
-            Some(site) => format!("{} video", site.name()),
-            None => format!("{named} embed"),
-        };
-        notes.add(at, format!("the embed has no title in the source; it is called \"{title}\" until an editor names it"));
-        title
-    });
-    block.set("url", string(link)).set("title", string(title));
-    if video.is_none() {
-        block.set_some("provider", provider.map(string));
-    }
-    block.set_some("caption", caption.map(string)).set_some("credit", credit.map(string));
-    Some(block.into_value())
-}
-
-/// A paragraph of the parts there are (inline Markdown), or nothing.
-pub(crate) fn paragraph<const N: usize>(parts: [Option<String>; N]) -> Option<Value<'static>> {
-    let parts: Vec<String> = parts.into_iter().flatten().collect();
-    if parts.is_empty() {
-        return None;
-    }
-    let mut paragraph = block("paragraph");
-    paragraph.set("text", string(parts.join(" — ")));
-    Some(paragraph.into_value())
-}
-
-/// The host of an absolute URL (`example.com`), or the URL itself.
-pub(crate) fn host(url: &str) -> &str {
-    match broadsheet::url::Url::parse(url).host() {
-        Some(host) if !host.is_empty() => host.trim_start_matches("www."),
-        _ => url,
-    }
-}
-
-/// What the source gives for an image.
-#[derive(Debug, Default)]
-pub(crate) struct ImageFields {
-    pub src: String,
-    /// `None` when the source has no alt text: a note, and `""` (decorative) until an editor
-    /// writes one, since the format needs the key.
-    pub alt: Option<String>,
-    pub width: Option<f64>,
-    pub height: Option<f64>,
-    /// Inline Markdown.
-    pub caption: Option<String>,
-    pub credit: Option<String>,
-}
-
-/// An `image` block, or, when the policy refuses its source, a paragraph of its caption and
-/// alt text (with a note), or nothing when it has no text either.
-pub(crate) fn image(fields: ImageFields, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
-    let ImageFields { src, alt, width, height, caption, credit } = fields;
-    let Some(src) = url(&src, UrlUse::Resource, at, notes) else {
-        let alt = alt.as_deref().and_then(plain).map(|alt| inline::escaped(&alt));
-        return paragraph([alt, caption, credit.map(|credit| inline::escaped(&credit))]);
-    };
-    let alt = match alt.map(|a| plain(&a).unwrap_or_default()) {
-        Some(alt) => alt,
-        None => {
-            notes.add(at, "the image has no alt text in the source; it is marked decorative (\"alt\": \"\") until an editor describes it");
-            String::new()
-        }
-    };
-    let mut image = block("image");
-    image.set("src", string(src)).set("alt", string(alt));
-    let size = |n: Option<f64>| n.filter(|n| n.fract() == 0.0 && (1.0..=100_000.0).contains(n)).map(Value::Number);
-    // Width and height go together: one alone cannot reserve the box.
-    if let (Some(w), Some(h)) = (size(width), size(height)) {
-        image.set("width", w).set("height", h);
-    }
-    image.set_some("caption", caption.map(string)).set_some("credit", credit.map(string));
-    Some(image.into_value())
-}

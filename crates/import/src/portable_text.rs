@@ -8,7 +8,7 @@ mod spans;
 
 use std::borrow::Cow;
 
-use super::{date_time, plain, string, url, Notes, Object};
+use crate::article_json::{date_time, Notes, ObjectBuilder, plain, string, url};
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::UrlUse;
 use broadsheet::json::Value;
@@ -29,7 +29,7 @@ struct Context {
     max_list_depth: usize,
 }
 
-pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Error> {
+pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
     let root = Path::default();
     let (document, blocks, at) = match source {
         Value::Array(blocks) => (None, blocks, root.clone()),
@@ -45,7 +45,7 @@ pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Res
         return Err(Error::from(Problem::new(at.index(i), message)));
     }
     let context = Context { project: document.and_then(|fields| images::project(fields, notes)), max_list_depth: limits.max_list_depth };
-    let mut article = Object::new();
+    let mut article = ObjectBuilder::new();
     let mut body = Vec::new();
     if let Some(fields) = document {
         read_document(fields, &context, &mut article, &mut body, notes);
@@ -62,13 +62,13 @@ fn not_portable_text(found: &str) -> Error {
 
 /// The document's fields, in the format's key order; a main image that cannot be the hero
 /// leaves its text to open the body.
-fn read_document(fields: &Fields, context: &Context, article: &mut Object, body: &mut Vec<Value<'static>>, notes: &mut Notes) {
+fn read_document(fields: &Fields, context: &Context, article: &mut ObjectBuilder, body: &mut Vec<Value<'static>>, notes: &mut Notes) {
     let root = Path::default();
     let at = |key: &str| root.key(key);
     article.set_some("id", field(fields, "slug").and_then(|slug| id(slug, &at("slug"), notes)));
     let headline = field(fields, "title").and_then(|title| text(title, &at("title"), notes));
     article.set_some("headline", headline.and_then(|title| title_text(title, &at("title"), notes)).map(string));
-    article.set_some("dek", field(fields, "excerpt").and_then(|excerpt| blocks::inline_text(excerpt, &at("excerpt"), notes)).map(string));
+    article.set_some("dek", field(fields, "excerpt").and_then(|excerpt| spans::inline_text(excerpt, &at("excerpt"), notes)).map(string));
     article.set_some("authors", authors(fields, notes));
     for (key, name) in [("publishedAt", "published"), ("_updatedAt", "modified")] {
         let date = field(fields, key).and_then(|date| text(date, &at(key), notes));
@@ -110,8 +110,7 @@ fn id(slug: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
         other => (other, at.clone()),
     };
     let slug = text(slug, &at, notes)?;
-    let fits = (1..=64).contains(&slug.len()) && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if !fits {
+    if !broadsheet::text::is_id(slug) {
         notes.add(&at, format!("the slug \"{slug}\" cannot be the article's id (1 to 64 of A-Z, a-z, 0-9, _ and -); it was left out"));
         return None;
     }
@@ -173,8 +172,8 @@ fn author(value: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>>
     Some(author.into_value())
 }
 
-fn named(name: String) -> Object {
-    let mut author = Object::new();
+fn named(name: String) -> ObjectBuilder {
+    let mut author = ObjectBuilder::new();
     author.set("name", string(name));
     author
 }

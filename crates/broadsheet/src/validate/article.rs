@@ -83,8 +83,7 @@ impl Checker<'_> {
     /// An element id as the format allows it; also the `idPrefix` option.
     pub(super) fn id(&mut self, value: &Value, path: &StackPath) -> Option<String> {
         let id = self.any_string(value, path)?;
-        let valid = (1..=64).contains(&id.len())
-            && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let valid = crate::text::is_id(id);
         if !valid {
             self.report(path, format!("\"{id}\" is not 1 to 64 of A-Z, a-z, 0-9, _ and -"));
         }
@@ -289,13 +288,13 @@ impl Checker<'_> {
                 None
             }
         };
-        let width = self.opt_integer(fields, "width", path, 1, 100_000);
-        let height = self.opt_integer(fields, "height", path, 1, 100_000);
+        let width = self.opt_integer(fields, "width", path, *Image::SIDE_PIXELS.start(), *Image::SIDE_PIXELS.end());
+        let height = self.opt_integer(fields, "height", path, *Image::SIDE_PIXELS.start(), *Image::SIDE_PIXELS.end());
         let srcset = match fields.get("srcset") {
             Some(v) => self.list_of(v, &path.key("srcset"), |c, v, p| {
                 let fields = c.object(v, p, &["src", "width"])?;
                 let src = c.required(&fields, "src", p).and_then(|v| c.url(v, &p.key("src"), UrlUse::Resource));
-                let width = c.required(&fields, "width", p).and_then(|v| c.integer(v, &p.key("width"), 1, 100_000));
+                let width = c.required(&fields, "width", p).and_then(|v| c.integer(v, &p.key("width"), *Image::SIDE_PIXELS.start(), *Image::SIDE_PIXELS.end()));
                 if src.as_deref().is_some_and(|s| s.starts_with(',') || s.ends_with(',')) {
                     c.report(&p.key("src"), "a srcset URL cannot start or end with a comma");
                     return None;

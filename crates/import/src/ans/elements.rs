@@ -5,7 +5,7 @@ use super::{an_element, as_str, element_type, field, texts, with, Reader};
 use broadsheet::Path;
 use crate::html::{self, Element, Node};
 use crate::inline::{escaped, InlineMarkdown, Mark};
-use crate::{block, paragraph, string, Object};
+use crate::article_json::{block, ObjectBuilder, paragraph, string};
 use broadsheet::json::Value;
 
 /// The note on an item that only holds a nested list.
@@ -215,7 +215,7 @@ impl Reader<'_> {
         let Item { text, nested, .. } = item;
         let Some(nested) = nested else { return text.map(string) };
         let text = text.unwrap_or_else(|| "…".to_owned());
-        let mut item = Object::new();
+        let mut item = ObjectBuilder::new();
         item.set("text", string(text)).set("items", Value::Array(nested.items));
         if nested.ordered {
             item.set("ordered", Value::Bool(true));
@@ -309,7 +309,7 @@ impl Reader<'_> {
 
     /// A `correction`: a paragraph "**Correction:** text", labelled by its `correction_type`.
     fn correction(&mut self, element: &Value, at: &Path) -> Option<Value<'static>> {
-        let kind = self.string(element, "correction_type", at).and_then(crate::plain);
+        let kind = self.string(element, "correction_type", at).and_then(crate::article_json::plain);
         let label = match kind {
             Some(kind) => {
                 let mut chars = kind.chars();

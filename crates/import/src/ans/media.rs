@@ -6,14 +6,14 @@ use broadsheet::Path;
 use broadsheet::escape::UrlUse;
 use crate::html;
 use crate::inline::{escaped, InlineMarkdown, Mark};
-use crate::{image, paragraph, plain, string, url, video_or_embed, Embedded, ImageFields, Notes, Object};
+use crate::article_json::{Embedded, image, ImageFields, Notes, ObjectBuilder, paragraph, plain, string, url, video_or_embed};
 use broadsheet::json::Value;
 use broadsheet::video::VideoSite;
 
 /// A width or height the format takes (a whole number of pixels, 1 to 100,000).
 fn dimension(value: Option<&Value>) -> Option<f64> {
     match value {
-        Some(Value::Number(n)) if n.fract() == 0.0 && (1.0..=100_000.0).contains(n) => Some(*n),
+        Some(Value::Number(n)) if broadsheet::article::Image::is_side(*n) => Some(*n),
         _ => None,
     }
 }
@@ -193,7 +193,7 @@ impl Reader<'_> {
         let src = url(&self.on_site(src), UrlUse::Resource, &at.key("url"), self.notes)?;
         let alt = self.string(item, "alt_text", at);
         let alt = alt.and_then(|alt| self.plain_text(alt, &at.key("alt_text"))).unwrap_or_default();
-        let mut thumbnail = Object::new();
+        let mut thumbnail = ObjectBuilder::new();
         thumbnail.set("src", string(src)).set("alt", string(alt));
         if let (Some(width), Some(height)) = (dimension(field(item, "width")), dimension(field(item, "height"))) {
             thumbnail.set("width", Value::Number(width)).set("height", Value::Number(height));

@@ -11,17 +11,17 @@ use std::collections::HashSet;
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::{check_url, UrlUse};
 use crate::html::{self, Node};
-use crate::{as_str, date_time, field, plain, string, url, Notes, Object};
+use crate::article_json::{as_str, date_time, field, Notes, ObjectBuilder, plain, string, url};
 use broadsheet::json::Value;
 use broadsheet::Limits;
 
 /// The article an ANS story holds, keys in the format's order, without `schema` and (when the
 /// story has none) without `headline`. An error only when the document is not an ANS story.
-pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Error> {
+pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
     check_story(source)?;
     let mut reader = Reader { notes, max_list_depth: limits.max_list_depth, origin: origin(source) };
     let root = Path::default();
-    let mut article = Object::new();
+    let mut article = ObjectBuilder::new();
     article.set_some("lang", reader.lang(source));
     article.set_some("url", reader.canonical_url(source));
     let taxonomy = reader.object(source, "taxonomy", &root);
@@ -282,7 +282,7 @@ impl Reader<'_> {
             None => field(section, "_id").and_then(as_str).filter(|id| id.starts_with('/')).map(|id| (id, at.key("_id"))),
         };
         let link = path.and_then(|(path, path_at)| url(&self.on_site(path), UrlUse::Link, &path_at, self.notes));
-        let mut out = Object::new();
+        let mut out = ObjectBuilder::new();
         out.set("name", string(name)).set_some("url", link.map(string));
         Some(out.into_value())
     }
@@ -336,7 +336,7 @@ impl Reader<'_> {
             }),
         };
         let link = link.and_then(|(link, link_at)| url(&self.on_site(link), UrlUse::Link, &link_at, self.notes));
-        let mut author = Object::new();
+        let mut author = ObjectBuilder::new();
         author.set("name", string(name)).set_some("url", link.map(string));
         Some(author.into_value())
     }
@@ -408,7 +408,7 @@ impl Reader<'_> {
             return None;
         }
         self.notes.add(&at, "ANS gives related content no title; the rail is titled \"Related\" until an editor names it");
-        let mut related = Object::new();
+        let mut related = ObjectBuilder::new();
         related.set("title", string("Related")).set("items", Value::Array(items));
         Some(related.into_value())
     }
@@ -424,7 +424,7 @@ impl Reader<'_> {
             self.notes.add(at, format!("the related item \"{headline}\" was left out: it has no URL to link to"));
             return None;
         };
-        let mut out = Object::new();
+        let mut out = ObjectBuilder::new();
         out.set("headline", string(headline)).set("url", string(link));
         out.set_some("image", self.related_image(item, at));
         Some(out.into_value())

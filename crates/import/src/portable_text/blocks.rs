@@ -5,7 +5,7 @@ use super::lists::{Entry, ListRun};
 use super::{field, images, spans, string_field, text, Context, Fields};
 use broadsheet::Path;
 use crate::inline::{self, InlineMarkdown, Mark};
-use crate::{block, paragraph, plain, string, video_or_embed, Embedded, Notes};
+use crate::article_json::{block, Embedded, Notes, paragraph, plain, string, video_or_embed};
 use broadsheet::json::Value;
 
 /// Custom block types read as a video or an embed when they have a `url`: Sanity's guide names
@@ -94,7 +94,7 @@ fn read_block(fields: &Fields, at: &Path, context: &Context, out: &mut Vec<Value
 /// A video or embed block with a `url`: a facade for YouTube and Vimeo, a link card otherwise.
 fn embed(fields: &Fields, url: &str, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
     let title = field(fields, "title").and_then(|title| text(title, &at.key("title"), notes)).and_then(plain);
-    let caption = field(fields, "caption").and_then(|caption| inline_text(caption, &at.key("caption"), notes));
+    let caption = field(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
     video_or_embed(Embedded { url: url.to_owned(), title, caption, ..Embedded::default() }, at, notes)
 }
 
@@ -171,7 +171,7 @@ fn longest_run(text: &str, of: char) -> usize {
 fn custom(fields: &Fields, kind: Option<&str>, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
     let kind = kind.map_or_else(|| "block without `_type`".to_owned(), |kind| format!("`{kind}` block"));
     let mut texts = Vec::new();
-    collect_field_texts(fields, &mut texts);
+    spans::collect_field_texts(fields, &mut texts);
     if texts.is_empty() {
         notes.add(at, format!("a {kind} is not something the format has, and holds no text; it was left out"));
         return None;
@@ -181,73 +181,3 @@ fn custom(fields: &Fields, kind: Option<&str>, at: &Path, notes: &mut Notes) -> 
     paragraph([Some(escaped.join(" — "))])
 }
 
-/// Text (`excerpt`, a caption) that is a string or itself Portable Text, as inline Markdown;
-/// blocks are joined by line breaks.
-pub(super) fn inline_text(value: &Value, at: &Path, notes: &mut Notes) -> Option<String> {
-    let parts: Vec<String> = match value {
-        Value::String(s) => return plain(s).map(|s| inline::escaped(&s)),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let at = at.index(i);
-                match item {
-                    Value::Object(fields) if string_field(fields, "_type") == Some("block") => spans::inline(fields, &at, notes),
-                    other => {
-                        let text = texts(other).join(" ");
-                        let kind = match other {
-                            Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "an object".to_owned(), |k| format!("a block of type `{k}`")),
-                            other => other.kind().to_owned(),
-                        };
-                        match text.is_empty() {
-                            true => notes.add(&at, format!("{kind} cannot be part of this text, and holds none; it was left out")),
-                            false => notes.add(&at, format!("{kind} cannot be part of this text; its text is kept")),
-                        }
-                        (!text.is_empty()).then(|| inline::escaped(&text))
-                    }
-                }
-            })
-            .collect(),
-        Value::Null => return None,
-        other => {
-            notes.add(at, format!("is {}, expected text or Portable Text; it was left out", other.kind()));
-            return None;
-        }
-    };
-    (!parts.is_empty()).then(|| parts.join("\\\n"))
-}
-
-/// Every text a value holds, in order: strings, a block's spans run together, nothing from
-/// Sanity's own keys (`_type`, `_key`, `_ref`). Nesting is bounded by the JSON parser's.
-pub(super) fn texts(value: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    collect_texts(value, &mut out);
-    out
-}
-
-fn collect_texts(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(s) => out.extend(plain(s)),
-        Value::Array(items) => items.iter().for_each(|item| collect_texts(item, out)),
-        Value::Object(fields) => collect_field_texts(fields, out),
-        _ => {}
-    }
-}
-
-fn collect_field_texts(fields: &Fields, out: &mut Vec<String>) {
-    match string_field(fields, "_type") {
-        Some("block") => {
-            let Some(Value::Array(children)) = field(fields, "children") else { return };
-            let text: Vec<String> = children
-                .iter()
-                .map(|child| match child {
-                    Value::Object(span) if string_field(span, "_type") == Some("span") => string_field(span, "text").unwrap_or_default().to_owned(),
-                    other => texts(other).join(" "),
-                })
-                .collect();
-            out.extend(plain(&text.concat()));
-        }
-        Some("span") => out.extend(string_field(fields, "text").and_then(plain)),
-        _ => fields.iter().filter(|(key, _)| !key.starts_with('_')).for_each(|(_, value)| collect_texts(value, out)),
-    }
-}

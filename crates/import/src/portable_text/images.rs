@@ -1,10 +1,11 @@
 //! Sanity image objects: an asset URL (expanded in the query, or made from an asset reference
 //! and the document's `projectId` and `dataset`), alt text and caption.
 
-use super::{blocks, field, string_field, text, Context, Fields};
+use super::{field, spans, string_field, text, Context, Fields};
 use broadsheet::Path;
 use broadsheet::escape::{check_url, UrlUse};
-use crate::{inline, paragraph, plain, ImageFields, Notes};
+use crate::inline;
+use crate::article_json::{ImageFields, Notes, paragraph, plain};
 use broadsheet::json::Value;
 
 /// Where a project's image assets live on Sanity's CDN.
@@ -42,7 +43,7 @@ fn is_dataset(name: &str) -> bool {
 /// image is left out with a note, its alt text and caption kept as a paragraph.
 pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut Notes) -> Option<Value<'static>> {
     let alt = field(fields, "alt").and_then(|alt| text(alt, &at.key("alt"), notes)).map(str::to_owned);
-    let caption = field(fields, "caption").and_then(|caption| blocks::inline_text(caption, &at.key("caption"), notes));
+    let caption = field(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
     let credit = field(fields, "credit").and_then(|credit| text(credit, &at.key("credit"), notes)).and_then(plain);
     let asset = match asset(fields, context) {
         Ok(asset) => asset,
@@ -63,7 +64,7 @@ pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut N
     };
     let (width, height) = asset.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
     let fields = ImageFields { src: asset.url, alt, width, height, caption, credit };
-    crate::image(fields, at, notes)
+    crate::article_json::image(fields, at, notes)
 }
 
 /// An image's file: its URL and, when known, its size in pixels.

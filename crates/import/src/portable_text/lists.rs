@@ -2,7 +2,7 @@
 //! a run of them becomes one list block, nested by level.
 
 use broadsheet::Path;
-use crate::{block, string, Notes, Object};
+use crate::article_json::{block, Notes, ObjectBuilder, string};
 use broadsheet::json::Value;
 
 /// One list item block: its text (inline Markdown), kind and level.
@@ -127,7 +127,7 @@ impl ListRun {
         let Some(nested) = item.list.filter(|&nested| self.lists.get(nested).is_some_and(|list| !list.items.is_empty())) else {
             return string(item.text.clone());
         };
-        let mut object = Object::new();
+        let mut object = ObjectBuilder::new();
         object.set("text", string(item.text.clone())).set("items", self.items(nested));
         if self.lists.get(nested).is_some_and(|list| list.ordered) {
             object.set("ordered", Value::Bool(true));

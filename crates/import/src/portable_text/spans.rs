@@ -3,13 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{blocks, field, string_field, Fields};
+use super::{field, string_field, Fields};
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
 use crate::inline::{InlineMarkdown, Mark, MAX_MARK_DEPTH};
-use crate::{url, Notes};
+use crate::article_json::{plain, url, Notes};
+use crate::inline;
 use broadsheet::json::Value;
-use crate::field as field_of;
+use crate::article_json::field as field_of;
 
 /// Sanity's default decorators, in the order they nest when they start and end together
 /// (outermost first).
@@ -20,7 +21,7 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
     let children = match field(block, "children") {
         Some(Value::Array(children)) => children.as_slice(),
         Some(other) => {
-            let text = blocks::texts(other).join(" ");
+            let text = texts(other).join(" ");
             let kept = if text.is_empty() { "" } else { "; its text is kept" };
             notes.add(&at.key("children"), format!("is {}, expected an array of spans{kept}", other.kind()));
             return plain_markdown(&text);
@@ -110,7 +111,7 @@ fn inline_object(child: &Value, at: &Path, notes: &mut Notes) -> Option<String> 
         },
         other => format!("a child that is {} is not a span", other.kind()),
     };
-    let text = blocks::texts(child).join(" ");
+    let text = texts(child).join(" ");
     if text.is_empty() {
         notes.add(at, format!("{what}, and holds no text; it was left out"));
         return None;
@@ -269,6 +270,77 @@ fn plain_markdown(text: &str) -> Option<String> {
     let mut markdown = InlineMarkdown::new();
     markdown.text(text);
     markdown.finish()
+}
+
+/// Text (`excerpt`, a caption) that is a string or itself Portable Text, as inline Markdown;
+/// blocks are joined by line breaks.
+pub(super) fn inline_text(value: &Value, at: &Path, notes: &mut Notes) -> Option<String> {
+    let parts: Vec<String> = match value {
+        Value::String(s) => return plain(s).map(|s| inline::escaped(&s)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let at = at.index(i);
+                match item {
+                    Value::Object(fields) if string_field(fields, "_type") == Some("block") => inline(fields, &at, notes),
+                    other => {
+                        let text = texts(other).join(" ");
+                        let kind = match other {
+                            Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "an object".to_owned(), |k| format!("a block of type `{k}`")),
+                            other => other.kind().to_owned(),
+                        };
+                        match text.is_empty() {
+                            true => notes.add(&at, format!("{kind} cannot be part of this text, and holds none; it was left out")),
+                            false => notes.add(&at, format!("{kind} cannot be part of this text; its text is kept")),
+                        }
+                        (!text.is_empty()).then(|| inline::escaped(&text))
+                    }
+                }
+            })
+            .collect(),
+        Value::Null => return None,
+        other => {
+            notes.add(at, format!("is {}, expected text or Portable Text; it was left out", other.kind()));
+            return None;
+        }
+    };
+    (!parts.is_empty()).then(|| parts.join("\\\n"))
+}
+
+/// Every text a value holds, in order: strings, a block's spans run together, nothing from
+/// Sanity's own keys (`_type`, `_key`, `_ref`). Nesting is bounded by the JSON parser's.
+pub(super) fn texts(value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_texts(value, &mut out);
+    out
+}
+
+fn collect_texts(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.extend(plain(s)),
+        Value::Array(items) => items.iter().for_each(|item| collect_texts(item, out)),
+        Value::Object(fields) => collect_field_texts(fields, out),
+        _ => {}
+    }
+}
+
+pub(super) fn collect_field_texts(fields: &Fields, out: &mut Vec<String>) {
+    match string_field(fields, "_type") {
+        Some("block") => {
+            let Some(Value::Array(children)) = field(fields, "children") else { return };
+            let text: Vec<String> = children
+                .iter()
+                .map(|child| match child {
+                    Value::Object(span) if string_field(span, "_type") == Some("span") => string_field(span, "text").unwrap_or_default().to_owned(),
+                    other => texts(other).join(" "),
+                })
+                .collect();
+            out.extend(plain(&text.concat()));
+        }
+        Some("span") => out.extend(string_field(fields, "text").and_then(plain)),
+        _ => fields.iter().filter(|(key, _)| !key.starts_with('_')).for_each(|(_, value)| collect_texts(value, out)),
+    }
 }
 
 #[cfg(test)]

@@ -3,17 +3,12 @@
 
 use std::collections::HashSet;
 
-use super::classic;
+use super::classic::{self, heading_level, img_as_saved, link_dropped, MORE_LEFT_OUT, PAGE_BREAK_LEFT_OUT};
 use super::grammar::{Block, Document, Piece};
 use broadsheet::Path;
 use crate::html::{self, Element, Node};
-use crate::{block, plain, string, video_or_embed, Embedded, Notes};
+use crate::article_json::{block, Embedded, Notes, plain, string, video_or_embed};
 use broadsheet::json::Value;
-
-/// The note for WordPress's "more" marker (a block, or `<!--more-->` in classic content).
-pub(super) const MORE_LEFT_OUT: &str = "the \"more\" break (where WordPress cuts the post short on archive pages) was left out";
-/// The note for WordPress's page breaks (a block, or `<!--nextpage-->` in classic content).
-pub(super) const PAGE_BREAK_LEFT_OUT: &str = "the page break was left out: the article is one page";
 
 /// Reads blocks; holds what must be known across them.
 pub(super) struct Reader<'n> {
@@ -227,7 +222,7 @@ impl<'n> Reader<'n> {
             let mut heading = block("heading");
             heading.set("level", Value::Number(f64::from(level.max(2)))).set("text", string(text));
             if let Some(id) = element.attr("id").filter(|id| !id.is_empty()) {
-                if !is_heading_id(id) {
+                if !broadsheet::text::is_id(id) {
                     self.notes.add(at, format!("the heading's anchor \"{id}\" is not an id the format allows ([A-Za-z0-9_-], 1 to 64 characters); it was left out"));
                 } else if !self.heading_ids.insert(id.to_owned()) {
                     self.notes.add(at, format!("the heading's anchor \"{id}\" is used by an earlier heading; it was left out"));
@@ -377,40 +372,13 @@ impl<'n> Reader<'n> {
         };
         if url.is_empty() {
             self.notes.add(at, "the embed has no URL; only its caption was kept");
-            return crate::paragraph([caption]).into_iter().collect();
+            return crate::article_json::paragraph([caption]).into_iter().collect();
         }
         let embedded = Embedded { url, caption, provider: slug.as_deref().and_then(|slug| plain(&provider_name(slug))), ..Embedded::default() };
         video_or_embed(embedded, at, self.notes).into_iter().collect()
     }
 }
 
-/// The note for a link around an image, which the format cannot keep.
-pub(super) fn link_dropped(link: &Element, at: &Path, notes: &mut Notes) {
-    let href = link.attr("href").unwrap_or("");
-    notes.add(at, format!("the image links to \"{href}\"; the link was dropped (images link nowhere in the format)"));
-}
-
-/// `<h1>` … `<h6>`'s level.
-fn heading_level(name: &str) -> Option<u8> {
-    match name.as_bytes() {
-        [b'h', level @ b'1'..=b'6'] => Some(level - b'0'),
-        _ => None,
-    }
-}
-
-/// Whether `id` is a heading id the format allows.
-fn is_heading_id(id: &str) -> bool {
-    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-}
-
-/// An `<img>` as WordPress saved it, read for the format: WordPress writes `alt=""` for every
-/// image whose author wrote no alt text, so an empty alt says nothing about decoration and is
-/// read as missing (a note), not as decorative.
-pub(super) fn img_as_saved(img: &Element) -> Element {
-    let mut img = img.clone();
-    img.attrs.retain(|(name, value)| !(name == "alt" && value.trim().is_empty()));
-    img
-}
 
 /// A size attribute: a number, or a string of pixels (`"640px"`).
 fn pixels(value: &Value) -> Option<u32> {
@@ -419,7 +387,7 @@ fn pixels(value: &Value) -> Option<u32> {
         Value::String(s) => s.trim().strip_suffix("px").unwrap_or(s.trim()).parse().ok()?,
         _ => return None,
     };
-    (n.fract() == 0.0 && (1.0..=100_000.0).contains(&n)).then_some(n as u32)
+    broadsheet::article::Image::is_side(n).then_some(n as u32)
 }
 
 /// `nodes` with WordPress's footnote marks (`<sup data-fn="…"><a href="#…">1</a></sup>`) as the

@@ -3,11 +3,15 @@
 //! a paragraph of its own is embedded, and the core shortcodes that hold content (`[caption]`,
 //! `[embed]`, `[video]`, `[audio]`) become their blocks.
 
-use super::blocks::{img_as_saved, link_dropped, MORE_LEFT_OUT, PAGE_BREAK_LEFT_OUT};
 use broadsheet::Path;
 use crate::html::{self, Element, Node};
-use crate::{video_or_embed, Embedded, Notes};
+use crate::article_json::{Embedded, Notes, video_or_embed};
 use broadsheet::json::Value;
+
+/// The note for WordPress's "more" marker (a block, or `<!--more-->` in classic content).
+pub(super) const MORE_LEFT_OUT: &str = "the \"more\" break (where WordPress cuts the post short on archive pages) was left out";
+/// The note for WordPress's page breaks (a block, or `<!--nextpage-->` in classic content).
+pub(super) const PAGE_BREAK_LEFT_OUT: &str = "the page break was left out: the article is one page";
 
 /// Format 1.1 blocks for classic content at `at`.
 pub(super) fn blocks(html: &str, at: &Path, notes: &mut Notes, max_list_depth: usize) -> Vec<Value<'static>> {
@@ -382,6 +386,29 @@ fn with_breaks(nodes: Vec<Node>, after_break: &mut bool) -> Vec<Node> {
         }
     }
     out
+}
+
+/// The note for a link around an image, which the format cannot keep.
+pub(super) fn link_dropped(link: &Element, at: &Path, notes: &mut Notes) {
+    let href = link.attr("href").unwrap_or("");
+    notes.add(at, format!("the image links to \"{href}\"; the link was dropped (images link nowhere in the format)"));
+}
+
+/// `<h1>` … `<h6>`'s level.
+pub(super) fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', level @ b'1'..=b'6'] => Some(level - b'0'),
+        _ => None,
+    }
+}
+
+/// An `<img>` as WordPress saved it, read for the format: WordPress writes `alt=""` for every
+/// image whose author wrote no alt text, so an empty alt says nothing about decoration and is
+/// read as missing (a note), not as decorative.
+pub(super) fn img_as_saved(img: &Element) -> Element {
+    let mut img = img.clone();
+    img.attrs.retain(|(name, value)| !(name == "alt" && value.trim().is_empty()));
+    img
 }
 
 #[cfg(test)]

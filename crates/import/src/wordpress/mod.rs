@@ -8,7 +8,8 @@ mod grammar;
 
 use std::borrow::Cow;
 
-use super::{as_str, field, date_time, html, image, plain, string, url, ImageFields, Notes, Object};
+use super::html;
+use crate::article_json::{as_str, date_time, field, image, ImageFields, Notes, ObjectBuilder, plain, string, url};
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::UrlUse;
 use broadsheet::json::{self, Value};
@@ -18,7 +19,7 @@ use broadsheet::Limits;
 const EXPECTED: &str = "expected a JSON object with `content.raw` (a post from the REST API), or Gutenberg block markup";
 
 /// The article a WordPress post (JSON) or its block markup holds.
-pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Result<Object, Error> {
+pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
     // A byte order mark is no part of the text (editors on Windows write one).
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let text = source.trim_start();
@@ -31,7 +32,7 @@ pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Resul
             return Err(not_wordpress(format!("found {}", value.kind())));
         }
     }
-    let mut article = Object::new();
+    let mut article = ObjectBuilder::new();
     article.set("body", Value::Array(body(source, &Path::default(), true, Vec::new(), notes, limits)));
     Ok(article)
 }
@@ -67,7 +68,7 @@ fn footnotes(post: &Value, notes: &mut Notes) -> Vec<String> {
 }
 
 /// A post from the REST API.
-fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Error> {
+fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
     let Value::Object(_) = post else { return Err(not_wordpress(format!("found {}", post.kind()))) };
     let Some(content) = field(post, "content") else {
         let hint = if field(post, "content_elements").is_some() {
@@ -84,7 +85,7 @@ fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<Object, Erro
         return Err(Error::from(problem));
     };
 
-    let mut article = Object::new();
+    let mut article = ObjectBuilder::new();
     if let Some(link) = field(post, "link").and_then(as_str) {
         article.set_some("url", url(link, UrlUse::Canonical, &Path::default().key("link"), notes).map(string));
     }
@@ -209,7 +210,7 @@ fn authors(post: &Value, notes: &mut Notes) -> Option<Value<'static>> {
             notes.add(&at, "the author has no name (WordPress may have refused to share the user); it was left out");
             continue;
         };
-        let mut author = Object::new();
+        let mut author = ObjectBuilder::new();
         author.set("name", string(name));
         if let Some(link) = field(user, "link").and_then(as_str) {
             author.set_some("url", url(link, UrlUse::Link, &at.key("link"), notes).map(string));
@@ -258,7 +259,7 @@ impl Terms {
         }
         let mut categories = categories.into_iter();
         if let Some((name, link)) = categories.next() {
-            let mut section = Object::new();
+            let mut section = ObjectBuilder::new();
             section.set("name", string(name.clone())).set_some("url", link.map(string));
             terms.section = Some(section.into_value());
             let others: Vec<String> = categories.map(|(name, _)| name).collect();
