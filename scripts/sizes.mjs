@@ -34,7 +34,7 @@ const parts = {
 
 // Brotli bytes. The renderer's target is 90 KB; this build is above it (BENCHMARKS.md says where
 // the bytes go: a third of them are pulldown-cmark's), so the budget holds today's figure and
-// fails on any growth. 110 → 111 KB: the `site` option's checks (about 0.7 KB); 113,500 bytes
+// fails on any growth. 110 → 111 KB: the `site` option's checks (about 0.7 KB); 113,553 bytes
 // with them.
 // The stylesheet's budget holds today's minified figure too.
 const BUDGETS = { page: 3 * 1024, renderer: 111 * 1024, stylesheet: 2.5 * 1024 };
