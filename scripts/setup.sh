@@ -13,8 +13,8 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown \
 # rust-src: the browser build rebuilds std from it.
 rustup toolchain list | grep -q "^$NIGHTLY" || rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
 
-# The CLI must match the exact wasm-bindgen version the crate pins.
-wanted=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
+# The CLI must match the exact wasm-bindgen version the binding crate pins.
+wanted=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' crates/wasm/Cargo.toml)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wanted" ]; then
   echo "setup: installing wasm-bindgen-cli $wanted (about two minutes)"
   cargo install wasm-bindgen-cli --version "$wanted"

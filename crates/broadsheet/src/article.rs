@@ -74,6 +74,9 @@ pub struct DateTime {
     pub year: u16,
     pub month: u8,
     pub day: u8,
+    /// The instant it names, for comparing dates across offsets: seconds since
+    /// 1970-01-01T00:00:00Z, then milliseconds (a leap second read as `:59`).
+    pub instant: (i64, u32),
 }
 
 /// Lead media: an image or a video.

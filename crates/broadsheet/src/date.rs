@@ -38,20 +38,35 @@ pub fn parse_date_time(s: &str) -> Option<DateTime> {
         i += digits;
     }
     let fraction = &s[fraction_start..i];
-    let offset = match b.get(i) {
-        Some(b'Z' | b'z') if i + 1 == b.len() => "Z".to_owned(),
-        Some(b'+' | b'-') if b.len() == i + 6 && at(i + 3, b':') => {
-            if number(i + 1, 2)? > 23 || number(i + 4, 2)? > 59 {
+    let (offset, offset_seconds) = match b.get(i) {
+        Some(b'Z' | b'z') if i + 1 == b.len() => ("Z".to_owned(), 0),
+        Some(sign @ (b'+' | b'-')) if b.len() == i + 6 && at(i + 3, b':') => {
+            let (hours, minutes) = (number(i + 1, 2)?, number(i + 4, 2)?);
+            if hours > 23 || minutes > 59 {
                 return None;
             }
-            s[i..].to_owned()
+            let seconds = i64::from(hours * 3_600 + minutes * 60);
+            (s[i..].to_owned(), if *sign == b'+' { seconds } else { -seconds })
         }
         _ => return None,
     };
+    let days = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
+    let local = days * 86_400 + i64::from(hour * 3_600 + minute * 60 + second.min(59));
+    let millis = fraction.bytes().skip(1).take(3).chain(std::iter::repeat(b'0')).take(3).fold(0, |n, d| n * 10 + u32::from(d - b'0'));
     // HTML's datetime allows at most three fractional digits and no leap second.
     let fraction = &fraction[..fraction.len().min(4)];
     let machine = format!("{}T{}:{:02}{fraction}{offset}", &s[..10], &s[11..16], second.min(59));
-    Some(DateTime { machine, year: year as u16, month: month as u8, day: day as u8 })
+    Some(DateTime { machine, year: year as u16, month: month as u8, day: day as u8, instant: (local - offset_seconds, millis) })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// An ISO 8601 duration of days, hours, minutes and seconds (`PT1M30S`, `P1DT2H`, `PT90.5S`) in
@@ -115,5 +130,17 @@ mod tests {
         for bad in ["", "P", "PT", "1M", "PT1.5M", "P1Y", "P1W", "PT-5S", "PT5", "PT1S2M", "P1DT", "PTS", "PD"] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn instants_compare_across_offsets() {
+        let instant = |s: &str| parse_date_time(s).unwrap().instant;
+        assert_eq!(instant("1970-01-01T00:00:00Z"), (0, 0));
+        assert_eq!(instant("2000-03-01T00:00:00Z").0, 951_868_800);
+        assert_eq!(instant("2019-10-31T16:20:00.5Z"), (1_572_538_800, 500));
+        assert_eq!(instant("2019-10-31T16:20:00.123456Z"), (1_572_538_800, 123));
+        assert_eq!(instant("2019-10-31T18:20:00+02:00"), instant("2019-10-31T16:20:00Z"));
+        assert_eq!(instant("2019-10-31T11:20:00-05:00"), instant("2019-10-31T16:20:00Z"));
+        assert!(instant("2019-10-31T17:00:00+01:00") < instant("2019-10-31T16:20:00.001Z"));
     }
 }

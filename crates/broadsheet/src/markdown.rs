@@ -317,7 +317,7 @@ pub fn write_inline(out: &mut String, text: &str) {
 /// Like [`write_inline`], and `false` when [`problems`] would find something: a refused URL or
 /// nesting past `max_depth` (then the output is not to be used).
 pub fn write_inline_checked(out: &mut String, text: &str, outline: &mut Outline, max_depth: usize) -> bool {
-    Writer::new(out, Flavor::Inline, outline, max_depth).run(text)
+    MarkdownHtmlWriter::new(out, Flavor::Inline, outline, max_depth).run(text)
 }
 
 /// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
@@ -329,13 +329,13 @@ pub fn write_block(out: &mut String, text: &str, outline: &mut Outline, table_la
 
 /// Like [`write_block`], and `false` when [`problems`] would find something.
 pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, table_label: &str, max_depth: usize) -> bool {
-    let mut writer = Writer::new(out, Flavor::Block, outline, max_depth);
+    let mut writer = MarkdownHtmlWriter::new(out, Flavor::Block, outline, max_depth);
     writer.table_label = table_label;
     writer.run(text)
 }
 
 /// One pass over the events; state is only what a closing tag needs to know.
-struct Writer<'w> {
+struct MarkdownHtmlWriter<'w> {
     out: &'w mut String,
     flavor: Flavor,
     /// The article's headings and ids: block headings join it; `#id` links follow its prefix.
@@ -365,9 +365,9 @@ struct Writer<'w> {
     checks: Checks,
 }
 
-impl<'w> Writer<'w> {
+impl<'w> MarkdownHtmlWriter<'w> {
     fn new(out: &'w mut String, flavor: Flavor, outline: &'w mut Outline, max_depth: usize) -> Self {
-        Writer {
+        MarkdownHtmlWriter {
             out,
             table_label: "",
             flavor,

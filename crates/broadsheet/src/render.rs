@@ -14,7 +14,7 @@ use crate::{vimeo, youtube};
 
 /// Writes `article` as one `<article>` element.
 pub fn article(article: &Article, options: &Options) -> String {
-    let mut writer = Writer::new(article, options);
+    let mut writer = ArticleWriter::new(article, options);
     writer.article(article);
     writer.out
 }
@@ -39,7 +39,7 @@ pub struct Place {
 /// Writes `article`, noting where each part starts, so that a reader of the HTML can say which
 /// block wrote what (the privacy report).
 pub fn article_with_places(article: &Article, options: &Options) -> (String, Vec<Place>) {
-    let mut writer = Writer::new(article, options);
+    let mut writer = ArticleWriter::new(article, options);
     writer.places = Some(Vec::new());
     writer.article(article);
     (writer.out, writer.places.unwrap_or_default())
@@ -47,7 +47,7 @@ pub fn article_with_places(article: &Article, options: &Options) -> (String, Vec
 
 /// Writes `article`, applying validation's Markdown checks to each field on the way.
 pub fn article_checked(article: &Article, options: &Options) -> CheckedHtml {
-    let mut writer = Writer::new(article, options);
+    let mut writer = ArticleWriter::new(article, options);
     writer.article(article);
     CheckedHtml { html: writer.out, markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean }
 }
@@ -169,7 +169,7 @@ fn meta(out: &mut String, attribute: &'static str, name: &'static str, content: 
     out.push_str("\">\n");
 }
 
-struct Writer<'a> {
+struct ArticleWriter<'a> {
     out: String,
     options: &'a Options,
     outline: Outline,
@@ -189,7 +189,7 @@ enum Placement {
     Body,
 }
 
-impl<'a> Writer<'a> {
+impl<'a> ArticleWriter<'a> {
     fn new(article: &Article, options: &'a Options) -> Self {
         let prefix = match (&options.id_prefix, &article.id) {
             (Some(prefix), _) | (None, Some(prefix)) => prefix.clone(),
@@ -208,7 +208,7 @@ impl<'a> Writer<'a> {
                 outline.claim_given(id);
             }
         }
-        Writer {
+        ArticleWriter {
             out: String::with_capacity(estimated_size(article)),
             options,
             outline,

@@ -107,7 +107,8 @@ impl<'a> Arbitrary<'a> for Date {
 impl Date {
     /// The model's date, its parts as arbitrary as the text.
     pub fn to_model(&self) -> DateTime {
-        DateTime { machine: self.0.clone(), year: self.1, month: self.2, day: self.3 }
+        let instant = broadsheet::date::parse_date_time(&self.0).map_or((0, 0), |date| date.instant);
+        DateTime { machine: self.0.clone(), year: self.1, month: self.2, day: self.3, instant }
     }
 }
 

@@ -20,7 +20,7 @@ extern "C" {
 
 /// Reads `value` as JSON data; paths in problems start at `root` (`""` or `"options"`).
 pub fn read(value: &JsValue, root: &str) -> Result<Value<'static>, Error> {
-    let mut reader = Reader { path: Vec::new(), root };
+    let mut reader = JsValueReader { path: Vec::new(), root };
     reader.value(value, None).map_err(Error::from)
 }
 
@@ -30,12 +30,12 @@ struct Ancestors<'a> {
     parent: Option<&'a Ancestors<'a>>,
 }
 
-struct Reader<'r> {
+struct JsValueReader<'r> {
     path: Vec<Segment>,
     root: &'r str,
 }
 
-impl Reader<'_> {
+impl JsValueReader<'_> {
     fn value(&mut self, value: &JsValue, parent: Option<&Ancestors>) -> Result<Value<'static>, Problem> {
         // As in JSON.stringify, an object with a `toJSON` method (a `Date`, say) stands for what
         // the method returns.

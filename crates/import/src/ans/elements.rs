@@ -1,7 +1,7 @@
 //! ANS content elements (a story's `content_elements`, and those inside quotes, groups and
 //! galleries) as format 1.1 blocks.
 
-use super::{an_element, as_str, element_type, field, texts, with, Reader};
+use super::{an_element, as_str, element_type, field, texts, with, StoryReader};
 use broadsheet::Path;
 use crate::html::{self, Element, Node};
 use crate::inline::{escaped, InlineMarkdown, Mark};
@@ -23,7 +23,7 @@ struct Nested {
     items: Vec<Value<'static>>,
 }
 
-impl Reader<'_> {
+impl StoryReader<'_> {
     /// The blocks of `elements`, the one at index `i` noted at `at[i]`.
     pub(super) fn elements(&mut self, elements: &[Value], at: &Path) -> Vec<Value<'static>> {
         elements.iter().enumerate().flat_map(|(i, element)| self.element(element, &at.index(i))).collect()

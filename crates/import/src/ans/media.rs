@@ -1,7 +1,7 @@
 //! ANS images, videos and oEmbed responses as image, YouTube, Vimeo and embed blocks, and the
 //! thumbnails of related items and link cards.
 
-use super::{as_str, field, with, Reader};
+use super::{as_str, field, with, StoryReader};
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
 use crate::html;
@@ -24,7 +24,7 @@ fn frame_src(source: &str) -> Option<String> {
     html::find(&nodes, "iframe").and_then(|frame| frame.attr("src")).map(str::to_owned)
 }
 
-impl Reader<'_> {
+impl StoryReader<'_> {
     /// An ANS image as an `image` block: `alt_text` its alt, `subtitle` and `caption` its
     /// caption, the names in its credits its credit.
     pub(super) fn image(&mut self, item: &Value, at: &Path) -> Option<Value<'static>> {

@@ -19,7 +19,7 @@ use broadsheet::Limits;
 /// story has none) without `headline`. An error only when the document is not an ANS story.
 pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
     check_story(source)?;
-    let mut reader = Reader { notes, max_list_depth: limits.max_list_depth, origin: origin(source) };
+    let mut reader = StoryReader { notes, max_list_depth: limits.max_list_depth, origin: origin(source) };
     let root = Path::default();
     let mut article = ObjectBuilder::new();
     article.set_some("lang", reader.lang(source));
@@ -144,7 +144,7 @@ fn origin_of(url: &str) -> Option<String> {
 }
 
 /// What reading a story shares: the notes, the list depth allowed, the website's address.
-struct Reader<'n> {
+struct StoryReader<'n> {
     notes: &'n mut Notes,
     max_list_depth: usize,
     /// `https://host` of the story's website when the story gives it; paths on the site
@@ -158,7 +158,7 @@ struct LeadArt {
     body: Vec<Value<'static>>,
 }
 
-impl Reader<'_> {
+impl StoryReader<'_> {
     /// The string at `value[key]`; a blank one is absent (Arc writes `""` for unset fields),
     /// another kind of value is noted and read as absent.
     fn string<'v>(&mut self, value: &'v Value, key: &str, at: &Path) -> Option<&'v str> {

@@ -30,7 +30,7 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
     };
     let marks: Vec<Option<Vec<&str>>> =
         children.iter().enumerate().map(|(i, child)| span_marks(child, &at.key("children").index(i), notes)).collect();
-    let mut writer = Writer::new(MarkDefs::of(block, at, notes));
+    let mut writer = SpanMarkdownWriter::new(MarkDefs::of(block, at, notes));
     for (i, (child, wanted)) in children.iter().zip(&marks).enumerate() {
         let at_child = at.key("children").index(i);
         let Some(wanted) = wanted else {
@@ -127,7 +127,7 @@ struct Open<'v> {
     mark: Option<Mark>,
 }
 
-struct Writer<'v, 'a> {
+struct SpanMarkdownWriter<'v, 'a> {
     markdown: InlineMarkdown,
     /// Open marks, outermost first.
     open: Vec<Open<'v>>,
@@ -140,9 +140,9 @@ struct Writer<'v, 'a> {
     space_next: bool,
 }
 
-impl<'v, 'a> Writer<'v, 'a> {
+impl<'v, 'a> SpanMarkdownWriter<'v, 'a> {
     fn new(defs: MarkDefs<'v, 'a>) -> Self {
-        Writer { markdown: InlineMarkdown::new(), open: Vec::new(), defs, noted: HashSet::new(), after_space: true, space_next: false }
+        SpanMarkdownWriter { markdown: InlineMarkdown::new(), open: Vec::new(), defs, noted: HashSet::new(), after_space: true, space_next: false }
     }
 
     /// Closes the open marks after the first `keep`, innermost first.

@@ -11,7 +11,7 @@ use crate::article_json::{block, Embedded, Notes, plain, string, video_or_embed}
 use broadsheet::json::Value;
 
 /// Reads blocks; holds what must be known across them.
-pub(super) struct Reader<'n> {
+pub(super) struct PostBlockReader<'n> {
     notes: &'n mut Notes,
     max_list_depth: usize,
     /// Heading ids given so far (the format wants them unique).
@@ -23,9 +23,9 @@ pub(super) struct Reader<'n> {
     footnotes: Vec<String>,
 }
 
-impl<'n> Reader<'n> {
+impl<'n> PostBlockReader<'n> {
     pub fn new(notes: &'n mut Notes, max_list_depth: usize, classic: bool, footnotes: Vec<String>) -> Self {
-        Reader { notes, max_list_depth, heading_ids: HashSet::new(), classic, footnotes }
+        PostBlockReader { notes, max_list_depth, heading_ids: HashSet::new(), classic, footnotes }
     }
 
     /// The body: every top-level block at `at[i]` (`content.raw[3]`), HTML between blocks

@@ -77,7 +77,7 @@ struct Open<'s> {
 
 /// Reads block markup into blocks.
 pub(super) fn parse(markup: &str) -> Document<'_> {
-    let mut reader = Reader { markup, open: Vec::new(), top: Vec::new(), problems: Vec::new(), html_start: 0 };
+    let mut reader = BlockMarkupReader { markup, open: Vec::new(), top: Vec::new(), problems: Vec::new(), html_start: 0 };
     // Block comments opened past the depth limit and not yet closed: their closers are HTML too.
     let mut ignored = 0usize;
     let mut from = 0;
@@ -137,7 +137,7 @@ pub(super) fn parse(markup: &str) -> Document<'_> {
     Document { content: reader.top, problems: reader.problems }
 }
 
-struct Reader<'s> {
+struct BlockMarkupReader<'s> {
     markup: &'s str,
     /// Blocks opened and not yet closed, innermost last.
     open: Vec<Open<'s>>,
@@ -147,7 +147,7 @@ struct Reader<'s> {
     html_start: usize,
 }
 
-impl<'s> Reader<'s> {
+impl<'s> BlockMarkupReader<'s> {
     fn add(&mut self, piece: Piece<'s>) {
         match self.open.last_mut() {
             Some(open) => open.block.content.push(piece),

@@ -44,7 +44,7 @@ fn not_wordpress(found: String) -> Error {
 /// Format 1.1 blocks of a post's markup at `at`, with its footnotes (HTML).
 fn body(markup: &str, at: &Path, classic: bool, footnotes: Vec<String>, notes: &mut Notes, limits: &Limits) -> Vec<Value<'static>> {
     let document = grammar::parse(markup);
-    blocks::Reader::new(notes, limits.max_list_depth, classic, footnotes).document(&document, at)
+    blocks::PostBlockReader::new(notes, limits.max_list_depth, classic, footnotes).document(&document, at)
 }
 
 /// The footnotes WordPress keeps in `meta.footnotes`: a JSON string of `[{ "id", "content" }]`,
