@@ -39,8 +39,8 @@ export function renderCore(article, options) {
   // Large HTML comes in pieces: see renderArticlePieces (src/wasm.rs).
   if (size > UTF16_UP_TO) return core.renderArticlePieces(article, options).join("");
   if (NodeBuffer === undefined) return core.renderArticle(article, options);
-  const units = core.renderArticleUtf16(article, options);
-  return NodeBuffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le");
+  const utf16 = core.renderArticleUtf16(article, options); // UTF-16LE bytes
+  return NodeBuffer.from(utf16.buffer, utf16.byteOffset, utf16.byteLength).toString("utf16le");
 }
 
 /** UTF-8 bytes go into wasm as they are; the renderer checks that they are UTF-8. */
