@@ -69,12 +69,12 @@ if (node) {
 }
 
 if (native) {
-  line("### Native (criterion, median; `cargo bench --bench render`)");
+  line("### Native (criterion, median per article; each iteration renders the whole set; `cargo bench --bench render`)");
   line();
   line("| article | JSON | render_json | articles/s | MB/s | `json::parse` | `from_value` | `render` | pulldown-cmark alone (same Markdown) | render_json ÷ pulldown-cmark |");
   line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const s of native.sizes) {
-    line(`| ${label[s.name] ?? s.name} | ${kib(s.inputBytes)} | ${time(s.renderJsonNs / 1e6)} | ${Math.round(1e9 / s.renderJsonNs).toLocaleString("en")} | ${(s.inputBytes / s.renderJsonNs * 1e3).toFixed(1)} | ` +
+    line(`| ${label[s.name] ?? s.name}${s.articles ? ` (${s.articles.toLocaleString("en")})` : ""} | ${kib(s.inputBytes)} | ${time(s.renderJsonNs / 1e6)} | ${Math.round(1e9 / s.renderJsonNs).toLocaleString("en")} | ${(s.inputBytes / s.renderJsonNs * 1e3).toFixed(1)} | ` +
       `${time(s.jsonParseNs / 1e6)} | ${time(s.validateNs / 1e6)} | ${time(s.renderNs / 1e6)} | ${time(s.pulldownCmarkNs / 1e6)} (${kib(s.markdownBytes)}) | ${(s.renderJsonNs / s.pulldownCmarkNs).toFixed(2)} |`);
   }
   line();
