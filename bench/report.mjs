@@ -50,7 +50,9 @@ if (node) {
   line();
   line(`| renderer | ${sizes.map((s) => `${label[s.name] ?? s.name}: ${s.articles.toLocaleString("en")} article${s.articles > 1 ? "s" : ""}, ${kib(s.inputBytes)} JSON each on average`).join(" | ")} |`);
   line(`|---|${sizes.map(() => "---:").join("|")}|`);
-  for (const row of sizes[0].rows) {
+  // An earlier build timed alongside (`--before`) belongs to a before/after table, not here.
+  const current = (key) => !key.startsWith("before") && !key.endsWith("speedup");
+  for (const row of sizes[0].rows.filter((r) => current(r.key))) {
     const cells = sizes.map((s) => {
       const r = s.rows.find((x) => x.key === row.key);
       return r ? `${time(r.ms)} · ${r.mbPerSecond.toFixed(1)} MB/s` : "–";
@@ -60,7 +62,7 @@ if (node) {
   line();
   line(`| ratio (our throughput over Portable Text's; median of the rounds' own ratios) | ${sizes.map((s) => label[s.name] ?? s.name).join(" | ")} |`);
   line(`|---|${sizes.map(() => "---:").join("|")}|`);
-  for (const q of sizes[0].ratios) {
+  for (const q of sizes[0].ratios.filter((r) => current(r.key))) {
     line(`| ${q.name} | ${sizes.map((s) => { const r = s.ratios.find((x) => x.key === q.key); return r ? `${r.ratio.toFixed(2)}×` : "–"; }).join(" | ")} |`);
   }
   line();

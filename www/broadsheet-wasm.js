@@ -11,9 +11,10 @@ export const renderCore = renderArticle;
 export const stringify = JSON.stringify;
 export const jsonBytes = (bytes) => new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 export function ownModule(exports) {
-  if (exports.importArticle) throw new Error("broadsheet: the browser build was given the server build's .wasm");
+  if (!exports || exports.importArticle) throw new Error("broadsheet: the browser build was given another build's .wasm");
   return exports;
 }
+export const linkError = (error) => (error instanceof WebAssembly.LinkError ? ownModule() : error);
 
 // How the browser build's init() finds its .wasm: it reads no files, so wasm-bindgen's glue fetches
 // `new URL("broadsheet_bg.wasm", import.meta.url)`, which bundlers emit and rewrite. No `node:`

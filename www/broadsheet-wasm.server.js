@@ -14,13 +14,16 @@ export function serverOnly() {
  * instead of a renderer that runs the module compiled for size.
  */
 export function ownModule(exports) {
-  if (typeof exports.renderArticleUtf16 !== "function") {
+  if (typeof exports?.renderArticleUtf16 !== "function") {
     throw new Error(
       'broadsheet: the server build was given the browser build\'s .wasm; import "broadsheet/server/broadsheet_bg.wasm" (the server build\'s own) and pass that',
     );
   }
   return exports;
 }
+
+/** The other build's module usually fails to link to this build's script: said the same way. */
+export const linkError = (error) => (error instanceof WebAssembly.LinkError ? ownModule() : error);
 
 // Node and Bun make a string of UTF-16 by copying it, about ten times faster than they decode
 // UTF-8 (measured: BENCHMARKS.md), so there the HTML comes out of wasm as UTF-16. Not for very

@@ -6,19 +6,27 @@ import initCore, {
   __wbg_reset_state as resetCore, initSync as initCoreSync, validateArticle as validateCore,
 } from "./broadsheet-core.js";
 import { hydrate } from "./broadsheet-shell.js";
-import { jsonBytes, ownModule, renderCore, serverOnly, stringify, wasmOnDisk } from "./broadsheet-wasm.js";
+import { jsonBytes, linkError, ownModule, renderCore, serverOnly, stringify, wasmOnDisk } from "./broadsheet-wasm.js";
 
 export { version } from "./broadsheet-core.js";
 export { hydrate };
 
 /** Loads the renderer; see `initSync` to load it synchronously from bytes or a module. */
 export default async function init(input) {
-  return ownModule(await initCore(input === undefined ? await wasmOnDisk() : input));
+  try {
+    return ownModule(await initCore(input === undefined ? await wasmOnDisk() : input));
+  } catch (error) {
+    throw linkError(error);
+  }
 }
 
 /** Loads the renderer from the .wasm's bytes or compiled module, at once. */
 export function initSync(input) {
-  return ownModule(initCoreSync(input));
+  try {
+    return ownModule(initCoreSync(input));
+  } catch (error) {
+    throw linkError(error);
+  }
 }
 
 /** Renders an article (an object or JSON text) to HTML; throws an `ArticleError` if it is invalid. */

@@ -63,5 +63,5 @@ const config :Workerd.Config = (
   });
   // And the other way round: the browser build refuses the server build's module.
   const top = await import(`${pkg}broadsheet.js`);
-  assert.throws(() => top.initSync({ module: new WebAssembly.Module(server) }), /the browser build was given the server build's .wasm/);
+  assert.throws(() => top.initSync({ module: new WebAssembly.Module(server) }), { message: "broadsheet: the browser build was given another build's .wasm" });
 });
