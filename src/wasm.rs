@@ -28,14 +28,14 @@ pub fn render_article_utf16(article: JsValue, options: JsValue) -> Result<Vec<u8
     render(&article, &options).map(|html| utf16le(&html)).map_err(|e| to_js_error(&e))
 }
 
-/// `renderArticle` for large articles: the HTML in pieces of about 256 KiB, for the entry to
+/// `renderArticle` for large articles: the HTML in pieces of about 128 KiB, for the entry to
 /// join. Written so, it fits in the memory the JSON text and tree leave behind, in pieces as that
 /// is, instead of growing the module by its whole size (`bench/memory.mjs`).
 #[cfg(feature = "server")]
 #[wasm_bindgen(js_name = renderArticlePieces, skip_typescript)]
 pub fn render_article_pieces(article: JsValue, options: JsValue) -> Result<Vec<String>, JsValue> {
     let options = read_options(&options)?;
-    render_pieces(&article, &options, 1 << 18).map_err(|e| to_js_error(&e))
+    render_pieces(&article, &options, 1 << 17).map_err(|e| to_js_error(&e))
 }
 
 #[cfg(not(feature = "server"))]
