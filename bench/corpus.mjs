@@ -8,8 +8,12 @@
 //
 // Sizes: `typical` (~900 words, ~15 blocks), `long` (~6,000 words, ~80 blocks) and `huge`
 // (~1 MB); the linearity series `scale-10k` … `scale-10m` repeats long-form sections to size.
+// The benchmarks render sets of distinct articles (`SETS`: 1,000 typical, 50 long-form, one
+// ~1 MB), each from its own seed, so no renderer runs one article's text from warm caches.
 //
-//   node bench/corpus.mjs [out-dir]   writes NAME.json and NAME.pt.json (default target/bench/corpus)
+//   node bench/corpus.mjs [out-dir]   writes NAME.json and NAME.pt.json (the first article of each
+//                                     set, and the scale series) and NAME.jsonl (every article of a
+//                                     set, one JSON text a line) (default target/bench/corpus)
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -377,6 +381,12 @@ export const ARTICLES = {
   long: () => long(2),
   huge: () => sized(3, 1 << 20),
 };
+/** Name → how many distinct articles the benchmarks render, and the generator of the `i`th. */
+export const SETS = {
+  typical: { count: 1000, make: (i) => typical(1 + i) },
+  long: { count: 50, make: (i) => long(2 + 7919 * i) },
+  huge: { count: 1, make: () => sized(3, 1 << 20) },
+};
 export const SCALE = {
   "scale-10k": () => sized(10, 10 << 10),
   "scale-100k": () => sized(10, 100 << 10),
@@ -414,5 +424,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(join(out, `${name}.pt.json`), portableText);
     const { blocks, words } = stats(model);
     console.log(`${name.padEnd(11)} ${String(broadsheet.length).padStart(9)} bytes  ${String(blocks).padStart(6)} blocks  ${String(words).padStart(8)} words`);
+  }
+  for (const [name, { count, make }] of Object.entries(SETS)) {
+    const texts = Array.from({ length: count }, (_, i) => formats(make(i)).broadsheet);
+    writeFileSync(join(out, `${name}.jsonl`), texts.join("\n") + "\n");
+    const bytes = texts.reduce((n, t) => n + t.length, 0);
+    console.log(`${name}.jsonl ${String(count).padStart(5)} articles, ${(bytes / count / 1024).toFixed(1)} KiB each on average`);
   }
 }

@@ -1,26 +1,40 @@
-// Throughput in Node, one process: broadsheet's npm package (from a JSON string and from a JS
-// object) against @portabletext/to-html, a markdown-it pipeline and the floor (escape and
-// concatenate), interleaved round by round over the same articles, so each ratio compares
-// figures taken under the same conditions.
+// Throughput in Node as an app sees it: the npm package imported the way a Node app imports it
+// (`import … from "broadsheet"`, so the server build and `await init()`), against
+// @portabletext/to-html rendering the same content from its own objects and from its JSON text.
 //
-//   node bench/node.mjs [--pkg DIR] [--json FILE] [--rounds N] [--sample-ms MS] [--only KEY,…]
-//                       [--no-scale] [--smoke]
+//   node bench/node.mjs [--pkg DIR] [--json FILE] [--rounds N] [--sets typical,long,huge]
+//                       [--only KEY,…] [--browser] [--peers all] [--one] [--flatten] [--clock wall]
+//                       [--before DIR] [--no-scale] [--smoke]
 //
-// Every output string is flattened (V8's %FlattenString) inside the timed region: JS renderers
-// return ropes whose cost is otherwise paid later, by whoever writes them out; broadsheet returns
-// a flat string. `--smoke` checks the renderers agree and times one short round (for the tests).
+// What is measured (BENCHMARKS.md, "Method"):
+// - a corpus of many distinct seeded articles (bench/corpus.mjs `SETS`: 1,000 typical, 50
+//   long-form, one ~1 MB), each renderer given its own input (its own parsed objects, or text);
+// - interleaved rounds in one process: every round runs each renderer once over the whole set, in
+//   a rotating order, with a full GC (untimed) before each pass, so no renderer pays for
+//   another's garbage;
+// - CPU time of the process (user + system, `process.cpuUsage`) per pass, divided by the
+//   articles in it; medians over the rounds; each ratio is the median of the rounds' own ratios
+//   (two renderers timed in the same round under the same conditions).
+// The old benchmark's way is still there, to show what it changed: `--one` renders only the
+// first article of each set again and again, `--flatten` flattens every output string inside
+// the timed region (V8's %FlattenString), `--clock wall` times wall-clock instead of CPU time.
+// `--browser` adds the browser build (JSON text), `--peers all` the markdown-it pipeline and the
+// floor (escape and concatenate). `--before DIR` times another build of the package (an earlier
+// commit's pkg/) in the same rounds, for before/after tables. `--smoke` checks the renderers agree on a few articles and times
+// one short round (the test command runs it).
 
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, symlinkSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import os from "node:os";
 
-if (!process.execArgv.includes("--allow-natives-syntax")) {
-  const child = spawnSync(process.execPath, ["--allow-natives-syntax", ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
+const needs = ["--allow-natives-syntax", "--expose-gc"];
+if (!needs.every((f) => process.execArgv.includes(f))) {
+  const child = spawnSync(process.execPath, [...needs, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit" });
   process.exit(child.status ?? 1);
 }
-const flatten = new Function("s", "return %FlattenString(s)");
+const flattenNative = new Function("s", "return %FlattenString(s)");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -29,113 +43,194 @@ const flag = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const smoke = args.includes("--smoke");
+const one = args.includes("--one");
+const flatten = args.includes("--flatten");
+const wall = flag("--clock", "cpu") === "wall";
 const pkgDir = resolve(root, flag("--pkg", "pkg"));
 const jsonOut = flag("--json", smoke ? undefined : join(root, "target", "bench", "node.json"));
-const sampleMs = Number(flag("--sample-ms", smoke ? 2 : 25));
+const only = flag("--only", "").split(",").filter(Boolean);
 
-const { ARTICLES, SCALE, formats, stats } = await import("./corpus.mjs");
+const { SETS, SCALE, formats, stats } = await import("./corpus.mjs");
 const floor = await import("./peers/floor.mjs");
 const markdownIt = await import("./peers/markdown-it.mjs");
 const portableText = await import("./peers/portabletext.mjs");
-// Both builds of the package: the server build (pkg/server/, what Node resolves) and the browser build.
-const load = async (dir) => {
-  const build = await import(pathToFileURL(join(dir, "broadsheet.js")).href);
-  build.initSync({ module: readFileSync(join(dir, "broadsheet_bg.wasm")) });
-  return build;
-};
-const bs = await load(join(pkgDir, "server"));
-const bsBrowser = await load(pkgDir);
 
-/** Each renderer: how to prepare its input from the corpus formats, and the call timed. */
+/**
+ * The package in `dir` as a Node app gets it: a node_modules/broadsheet (a link to the built
+ * package) beside an app module that imports "broadsheet"; Node's resolution picks the build.
+ */
+async function nodeApp(dir, name) {
+  const app = join(root, "target", "bench", name);
+  mkdirSync(join(app, "node_modules"), { recursive: true });
+  rmSync(join(app, "node_modules", "broadsheet"), { force: true, recursive: true });
+  symlinkSync(relative(join(app, "node_modules"), dir), join(app, "node_modules", "broadsheet"), "dir");
+  writeFileSync(join(app, "app.mjs"), 'export * from "broadsheet";\nexport { default } from "broadsheet";\nexport const resolved = import.meta.resolve("broadsheet");\n');
+  const build = await import(pathToFileURL(join(app, "app.mjs")).href);
+  await build.default();
+  const resolved = relative(dir, fileURLToPath(build.resolved));
+  if (resolved !== join("server", "broadsheet.js")) throw new Error(`Node resolved "broadsheet" to ${resolved}, not the server build`);
+  return build;
+}
+const bs = await nodeApp(pkgDir, "app");
+const resolvedBuild = join("server", "broadsheet.js");
+const browser = await import(pathToFileURL(join(pkgDir, "broadsheet.js")).href);
+browser.initSync({ module: readFileSync(join(pkgDir, "broadsheet_bg.wasm")) });
+// Does this package take a Uint8Array of JSON? (Measured when it does.)
+const takesBytes = (() => {
+  try {
+    return typeof bs.renderArticle(new TextEncoder().encode('{"headline":"h","body":[]}')) === "string";
+  } catch {
+    return false;
+  }
+})();
+// `--before DIR`: another build of the package (an earlier commit's pkg/), timed in the same rounds.
+const beforeDir = flag("--before", undefined);
+const before = beforeDir && (await nodeApp(resolve(root, beforeDir), "app-before"));
+let beforeBrowser;
+if (before && args.includes("--browser")) {
+  beforeBrowser = await import(pathToFileURL(join(resolve(root, beforeDir), "broadsheet.js")).href);
+  beforeBrowser.initSync({ module: readFileSync(join(resolve(root, beforeDir), "broadsheet_bg.wasm")) });
+}
+
+const encoder = new TextEncoder();
+/** Each renderer: its own input made from the corpus formats, and the call timed. */
 const RENDERERS = [
-  { key: "bs-string", name: "broadsheet server build, JSON string", input: (f) => f.broadsheet, render: (s) => bs.renderArticle(s) },
-  { key: "bs-object", name: "broadsheet server build, JS object", input: (f) => JSON.parse(f.broadsheet), render: (o) => bs.renderArticle(o) },
-  { key: "bs-browser-string", name: "broadsheet browser build, JSON string", input: (f) => f.broadsheet, render: (s) => bsBrowser.renderArticle(s) },
-  { key: "pt-object", name: "@portabletext/to-html, object", input: (f) => JSON.parse(f.portableText), render: (o) => portableText.render(o) },
-  { key: "pt-string", name: "@portabletext/to-html, JSON.parse + render", input: (f) => f.portableText, render: (s) => portableText.render(JSON.parse(s)) },
-  { key: "mdit-object", name: "markdown-it pipeline, object", input: (f) => JSON.parse(f.broadsheet), render: (o) => markdownIt.render(o) },
-  { key: "floor-object", name: "floor (escape + concatenate), object", input: (f) => JSON.parse(f.broadsheet), render: (o) => floor.render(o) },
+  { key: "bs-object", name: "broadsheet, JS object", input: (f) => JSON.parse(f.broadsheet), render: (o) => bs.renderArticle(o) },
+  { key: "bs-text", name: "broadsheet, JSON text", input: (f) => f.broadsheet, render: (s) => bs.renderArticle(s) },
+  ...(takesBytes ? [{ key: "bs-bytes", name: "broadsheet, JSON bytes (Uint8Array)", input: (f) => encoder.encode(f.broadsheet), render: (b) => bs.renderArticle(b) }] : []),
+  { key: "pt-object", name: "@portabletext/to-html, its objects", input: (f) => JSON.parse(f.portableText), render: (o) => portableText.render(o) },
+  { key: "pt-text", name: "@portabletext/to-html, JSON.parse + render", input: (f) => f.portableText, render: (s) => portableText.render(JSON.parse(s)) },
+  ...(args.includes("--browser") || only.includes("bs-browser-text")
+    ? [{ key: "bs-browser-text", name: "broadsheet browser build, JSON text", input: (f) => f.broadsheet, render: (s) => browser.renderArticle(s) }]
+    : []),
+  ...(before
+    ? [
+        { key: "before-object", name: "before: broadsheet, JS object", input: (f) => JSON.parse(f.broadsheet), render: (o) => before.renderArticle(o) },
+        { key: "before-text", name: "before: broadsheet, JSON text", input: (f) => f.broadsheet, render: (s) => before.renderArticle(s) },
+      ]
+    : []),
+  ...(beforeBrowser
+    ? [{ key: "before-browser-text", name: "before: browser build, JSON text", input: (f) => f.broadsheet, render: (s) => beforeBrowser.renderArticle(s) }]
+    : []),
+  ...(flag("--peers", "") === "all" || only.some((k) => k === "mdit-object" || k === "floor-object")
+    ? [
+        { key: "mdit-object", name: "markdown-it pipeline, object", input: (f) => JSON.parse(f.broadsheet), render: (o) => markdownIt.render(o) },
+        { key: "floor-object", name: "floor (escape + concatenate), object", input: (f) => JSON.parse(f.broadsheet), render: (o) => floor.render(o) },
+      ]
+    : []),
+].filter((r) => !only.length || only.includes(r.key));
+
+/** The rows of the issue: our throughput over Portable Text's (time over time), and object ÷ text. */
+const RATIOS = [
+  { key: "object-vs-pt-object", name: "JS object in, against PT from its objects", ours: "bs-object", theirs: "pt-object" },
+  { key: "text-vs-pt-object", name: "JSON text in, against PT from its objects", ours: "bs-text", theirs: "pt-object" },
+  { key: "text-vs-pt-text", name: "JSON text in, against PT from JSON text (JSON.parse + render)", ours: "bs-text", theirs: "pt-text" },
+  { key: "bytes-vs-pt-object", name: "JSON bytes in, against PT from its objects", ours: "bs-bytes", theirs: "pt-object" },
+  { key: "object-vs-text", name: "object path ÷ text path (throughput)", ours: "bs-object", theirs: "bs-text" },
+  { key: "before-object-vs-pt-object", name: "before: JS object in, against PT from its objects", ours: "before-object", theirs: "pt-object" },
+  { key: "before-text-vs-pt-object", name: "before: JSON text in, against PT from its objects", ours: "before-text", theirs: "pt-object" },
+  { key: "before-text-vs-pt-text", name: "before: JSON text in, against PT from JSON text", ours: "before-text", theirs: "pt-text" },
+  { key: "before-object-vs-text", name: "before: object path ÷ text path (throughput)", ours: "before-object", theirs: "before-text" },
+  { key: "object-speedup", name: "JS object in: this build's speed over the before build's", ours: "bs-object", theirs: "before-object" },
+  { key: "text-speedup", name: "JSON text in: this build's speed over the before build's", ours: "bs-text", theirs: "before-text" },
+  { key: "browser-speedup", name: "browser build, JSON text: this build's speed over the before build's", ours: "bs-browser-text", theirs: "before-browser-text" },
 ];
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const clock = wall ? () => performance.now() : cpuMs;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs `render(input)` `n` times; milliseconds per call. */
-function sample(r, input, n) {
-  const start = now();
-  for (let i = 0; i < n; i++) flatten(r.render(input));
-  return (now() - start) / n;
+/** One pass of `r` over its inputs, `repeat` times; milliseconds per article. */
+function pass(r, repeat) {
+  globalThis.gc();
+  const inputs = r.inputs;
+  const start = clock();
+  for (let k = 0; k < repeat; k++) {
+    if (flatten) for (let i = 0; i < inputs.length; i++) flattenNative(r.render(inputs[i]));
+    else for (let i = 0; i < inputs.length; i++) r.render(inputs[i]);
+  }
+  return (clock() - start) / (repeat * inputs.length);
 }
 
 /** Interleaved rounds: every round times each renderer once, in a rotating order. */
-function measure(renderers, rounds) {
+function measure(renderers, rounds, passMs) {
   const plan = renderers.map((r) => {
-    // Warm up, then pick how many calls make one sample of about `sampleMs`.
-    const once = Math.max(sample(r, r.prepared, 1), sample(r, r.prepared, 1), 1e-4);
-    return { r, n: Math.max(1, Math.round(sampleMs / once)), times: [] };
+    pass(r, 1); // warm-up, and how many passes make one sample of at least `passMs`
+    const once = pass(r, 1) * r.inputs.length;
+    return { r, repeat: Math.max(1, Math.ceil(passMs / Math.max(once, 1e-3))), times: [] };
   });
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < plan.length; i++) {
       const p = plan[(i + round) % plan.length];
-      p.times.push(sample(p.r, p.r.prepared, p.n));
+      p.times.push(pass(p.r, p.repeat));
     }
   }
-  return plan.map((p) => ({ key: p.r.key, name: p.r.name, ms: median(p.times), min: Math.min(...p.times), samples: p.times.length, callsPerSample: p.n }));
+  return plan;
 }
 
-const results = { machine: machine(), node: process.version, package: pkgDir, sampleMs, loadBefore: os.loadavg()[0], sizes: [], scale: [] };
+const results = {
+  machine: machine(), node: process.version, package: pkgDir, resolvedBuild, clock: wall ? "wall" : "cpu", one, flatten,
+  loadBefore: os.loadavg()[0], sizes: [], scale: [],
+};
 let failed = false;
 
-const sizes = smoke ? { typical: ARTICLES.typical } : ARTICLES;
-for (const [name, make] of Object.entries(sizes)) {
-  const model = make();
-  const f = formats(model);
-  const bytes = Buffer.byteLength(f.broadsheet);
-  const only = flag("--only", "").split(",").filter(Boolean);
-  const renderers = RENDERERS.filter((r) => !only.length || only.includes(r.key)).map((r) => ({ ...r, prepared: r.input(f) }));
-  // Same markup? Compare every output with broadsheet's before timing anything.
-  const reference = bs.renderArticle(f.broadsheet);
-  const outputs = renderers.map((r) => {
-    const html = r.render(r.prepared);
-    return { key: r.key, bytes: Buffer.byteLength(html), identical: html === reference };
-  });
-  // The peers port broadsheet's markup (bench/peers/markup.mjs); when it changes they must follow.
-  // A few bytes of drift is reported; more than 5 % fails the run (and the smoke test).
-  for (const o of outputs) {
-    const mustMatch = o.key !== "floor-object" && o.key !== "mdit-object";
-    const drift = Math.abs(o.bytes / Buffer.byteLength(reference) - 1);
-    if ((mustMatch && !o.identical) || drift > 0.05) {
-      console.error(`${name}: ${o.key} writes different HTML from broadsheet's (${o.bytes} vs ${Buffer.byteLength(reference)} bytes); update bench/peers/`);
-      if (drift > 0.05 && o.key !== "floor-object") failed = true;
+const setNames = flag("--sets", smoke ? "typical" : Object.keys(SETS).join(",")).split(",");
+for (const name of setNames) {
+  const set = SETS[name];
+  const count = smoke ? 20 : one ? 1 : set.count;
+  const models = Array.from({ length: count }, (_, i) => set.make(i));
+  const all = models.map(formats);
+  const bytes = all.reduce((n, f) => n + Buffer.byteLength(f.broadsheet), 0) / count;
+  const renderers = RENDERERS.map((r) => ({ ...r, inputs: all.map(r.input) }));
+  // Same markup? Every output is compared with broadsheet's before anything is timed.
+  let outputBytes = 0;
+  for (let i = 0; i < count; i++) {
+    const reference = bs.renderArticle(all[i].broadsheet);
+    outputBytes += Buffer.byteLength(reference);
+    for (const r of renderers) {
+      const html = r.render(r.inputs[i]);
+      const mustMatch = r.key !== "floor-object" && r.key !== "mdit-object";
+      const drift = Math.abs(Buffer.byteLength(html) / Buffer.byteLength(reference) - 1);
+      if ((mustMatch && html !== reference) || drift > 0.05) {
+        // The peers port broadsheet's markup (bench/peers/markup.mjs); when it changes they must follow.
+        console.error(`${name} #${i}: ${r.key} writes different HTML from broadsheet's (${Buffer.byteLength(html)} vs ${Buffer.byteLength(reference)} bytes); update bench/peers/`);
+        if (mustMatch || r.key !== "floor-object") failed = true;
+      }
     }
   }
-  const rounds = Number(flag("--rounds", smoke ? 1 : name === "huge" ? 9 : 15));
-  const timed = measure(renderers, rounds);
-  const base = (timed.find((t) => t.key === "bs-string") ?? timed[0]).ms;
-  const rows = timed.map((t) => ({
-    ...t,
-    ...outputs.find((o) => o.key === t.key),
-    perSecond: 1000 / t.ms,
-    mbPerSecond: bytes / 1e6 / (t.ms / 1000),
-    // How many times longer than broadsheet from a JSON string (> 1: broadsheet is faster).
-    vsBroadsheet: t.ms / base,
+  const rounds = Number(flag("--rounds", smoke ? 1 : name === "typical" ? 15 : 21));
+  const passMs = smoke ? 1 : name === "typical" ? 50 : 30;
+  const plan = measure(renderers, rounds, passMs);
+  const time = (key) => plan.find((p) => p.r.key === key);
+  const rows = plan.map((p) => ({
+    key: p.r.key, name: p.r.name, ms: median(p.times), min: Math.min(...p.times), samples: p.times.length,
+    articlesPerSample: p.repeat * count, mbPerSecond: bytes / 1e6 / (median(p.times) / 1000),
   }));
-  results.sizes.push({ name, inputBytes: bytes, ptInputBytes: Buffer.byteLength(f.portableText), ...stats(model), outputBytes: Buffer.byteLength(reference), rows });
-  print(name, bytes, rows);
+  const ratios = RATIOS.filter((q) => time(q.ours) && time(q.theirs)).map((q) => {
+    const perRound = time(q.ours).times.map((t, i) => time(q.theirs).times[i] / t);
+    return { key: q.key, name: q.name, ratio: median(perRound), low: Math.min(...perRound), high: Math.max(...perRound) };
+  });
+  const s = stats(models[0]);
+  results.sizes.push({ name, articles: count, inputBytes: bytes, ptInputBytes: all.reduce((n, f) => n + Buffer.byteLength(f.portableText), 0) / count, outputBytes: outputBytes / count, words: s.words, blocks: s.blocks, rows, ratios });
+  print(name, count, bytes, rows, ratios);
 }
 
-// Linearity: broadsheet (JSON string) per input byte, 10 KB to 10 MB, the same content mix.
+// Linearity: broadsheet (JSON text) per input byte, 10 KB to 10 MB, the same content mix.
 if (!smoke && !args.includes("--no-scale")) {
   for (const [name, make] of Object.entries(SCALE)) {
     const f = formats(make());
     const bytes = Buffer.byteLength(f.broadsheet);
-    const renderers = [{ ...RENDERERS[0], prepared: f.broadsheet }];
-    const [t] = measure(renderers, Number(flag("--rounds", bytes > 5e6 ? 5 : 9)));
-    results.scale.push({ name, inputBytes: bytes, ms: t.ms, nsPerByte: (t.ms * 1e6) / bytes, mbPerSecond: bytes / 1e6 / (t.ms / 1000) });
-    console.log(`${name.padEnd(11)} ${fmtBytes(bytes).padStart(9)}  ${t.ms.toFixed(3).padStart(9)} ms  ${((t.ms * 1e6) / bytes).toFixed(2)} ns/byte`);
+    const r = { ...RENDERERS.find((x) => x.key === "bs-text"), inputs: [f.broadsheet] };
+    const [p] = measure([r], bytes > 5e6 ? 5 : 9, 30);
+    const ms = median(p.times);
+    results.scale.push({ name, inputBytes: bytes, ms, nsPerByte: (ms * 1e6) / bytes, mbPerSecond: bytes / 1e6 / (ms / 1000) });
+    console.log(`${name.padEnd(11)} ${fmtBytes(bytes).padStart(9)}  ${ms.toFixed(3).padStart(9)} ms  ${((ms * 1e6) / bytes).toFixed(2)} ns/byte`);
   }
 }
 
@@ -146,14 +241,13 @@ if (jsonOut) {
 }
 if (failed) process.exit(1);
 
-function print(name, bytes, rows) {
-  console.log(`\n${name}: ${fmtBytes(bytes)} of broadsheet JSON`);
+function print(name, count, bytes, rows, ratios) {
+  console.log(`\n${name}: ${count} article${count > 1 ? "s" : ""}, ${fmtBytes(bytes)} of broadsheet JSON each on average (${wall ? "wall-clock" : "CPU"} time${one ? ", one article again and again" : ""}${flatten ? ", outputs flattened" : ""})`);
   for (const r of rows) {
-    console.log(
-      `  ${r.name.padEnd(44)} ${r.ms < 1 ? (r.ms * 1000).toFixed(1).padStart(8) + " µs" : r.ms.toFixed(2).padStart(8) + " ms"}` +
-        `  ${r.mbPerSecond.toFixed(1).padStart(7)} MB/s  ×${r.vsBroadsheet.toFixed(2)}${r.identical ? "  same HTML" : ""}`,
-    );
+    const t = r.ms < 1 ? `${(r.ms * 1000).toFixed(1).padStart(8)} µs` : `${r.ms.toFixed(2).padStart(8)} ms`;
+    console.log(`  ${r.name.padEnd(46)} ${t}  ${r.mbPerSecond.toFixed(1).padStart(7)} MB/s`);
   }
+  for (const q of ratios) console.log(`  ${q.name.padEnd(64)} ${q.ratio.toFixed(2)}x  (rounds ${q.low.toFixed(2)}–${q.high.toFixed(2)})`);
 }
 
 function fmtBytes(n) {

@@ -19,7 +19,7 @@ if [ "${1:-}" = --merge ]; then merge=true; shift; fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown import_wordpress import_ans import_portable_text)
+[ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown inline_fast_path import_wordpress import_ans import_portable_text)
 
 scripts/setup.sh
 . scripts/toolchain.sh
@@ -28,7 +28,7 @@ cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked --vers
 dict() {
   case $1 in
     render_json) echo "-dict=dicts/json.dict" ;;
-    render_markdown) echo "-dict=dicts/markdown.dict" ;;
+    render_markdown | inline_fast_path) echo "-dict=dicts/markdown.dict" ;;
     import_wordpress) echo "-dict=dicts/wordpress.dict" ;;
     import_ans) echo "-dict=dicts/ans.dict" ;;
     import_portable_text) echo "-dict=dicts/portable-text.dict" ;;
@@ -41,6 +41,7 @@ seeds() {
     import_wordpress) echo "../tests/import/wordpress" ;;
     import_ans) echo "../tests/import/ans" ;;
     import_portable_text) echo "../tests/import/portable-text" ;;
+    inline_fast_path) echo "corpus/render_markdown" ;;
   esac
 }
 

@@ -38,6 +38,10 @@ const manifest = {
     "./shell": { types: "./broadsheet-shell.d.ts", default: "./broadsheet-shell.js" },
     "./broadsheet.css": "./broadsheet.css",
     "./broadsheet_bg.wasm": byBuild("broadsheet_bg.wasm"),
+    // Each build's .wasm by a path that names one file only: what to import where a bundler
+    // resolves the path as a file (wrangler does: "broadsheet/broadsheet_bg.wasm" is then the
+    // browser build's, whatever the conditions say).
+    "./server/broadsheet_bg.wasm": "./server/broadsheet_bg.wasm",
     "./package.json": "./package.json",
   },
   files: [

@@ -352,16 +352,24 @@ export interface InitOutput {
  * it from disk in Node, Bun and Deno.
  */
 export default function init(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<InitOutput>;
-/** Loads the renderer synchronously from the `.wasm` bytes or a compiled `WebAssembly.Module` (edge runtimes). */
+/**
+ * Loads the renderer synchronously from the `.wasm` bytes or a compiled `WebAssembly.Module` (edge
+ * runtimes: import `broadsheet/server/broadsheet_bg.wasm`). Each build throws if given the other
+ * build's module, naming the import to use.
+ */
 export function initSync(input: { module: SyncInitInput }): InitOutput;
-/** Renders an article (object or JSON string) to HTML; throws an `ArticleError` if it is invalid. */
-export function renderArticle(article: Article | string, options?: RenderOptions): string;
+/**
+ * Renders an article (an object, JSON text, or JSON as UTF-8 bytes) to HTML; throws an
+ * `ArticleError` if it is invalid. Bytes: the server build checks the UTF-8 itself; the browser
+ * build decodes them with `TextDecoder` (a `TypeError` if they are not UTF-8).
+ */
+export function renderArticle(article: Article | string | Uint8Array, options?: RenderOptions): string;
 /** Validates an article; never throws on a bad article (invalid options do throw). */
-export function validateArticle(article: Article | string, options?: RenderOptions): ValidationResult;
+export function validateArticle(article: Article | string | Uint8Array, options?: RenderOptions): ValidationResult;
 /** The article's schema.org JSON-LD: a `NewsArticle` with a `VideoObject` per video and, with `options.site`, its `publisher` (what a page from `broadsheet render --page` carries). Server build only (see `importArticle`); the browser build throws. */
-export function jsonLd(article: Article | string, options?: RenderOptions): Record<string, unknown>;
+export function jsonLd(article: Article | string | Uint8Array, options?: RenderOptions): Record<string, unknown>;
 /** Every other site the article's HTML makes a browser contact, and when; throws an `ArticleError` if it is invalid. Server build only (see `importArticle`); the browser build throws. */
-export function privacyReport(article: Article | string, options?: RenderOptions): PrivacyReport;
+export function privacyReport(article: Article | string | Uint8Array, options?: RenderOptions): PrivacyReport;
 /**
  * Makes a format 1.1 article of a WordPress post, an ANS story or Portable Text (JSON text, an
  * object, or block markup); throws an `ArticleError` when no valid article can be made. In the
@@ -374,6 +382,6 @@ export function version(): string;
 /** Gives back the memory the renderer grew to for its largest article: the next call runs in a fresh instance. */
 export function releaseMemory(): void;
 /** Renders into `element` and makes its video facades interactive; throws an `ArticleError` if the article is invalid. */
-export function mount(element: Global<"Element">, article: Article | string, options?: RenderOptions): void;
+export function mount(element: Global<"Element">, article: Article | string | Uint8Array, options?: RenderOptions): void;
 /** Makes every video facade under `root` interactive (server-rendered HTML included); safe to call again. */
 export function hydrate(root: Global<"Element">): void;

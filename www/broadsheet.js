@@ -3,17 +3,30 @@
 // as `broadsheet-wasm.js` says: the browser build's glue fetches it, the server build reads it from
 // disk where it is on disk (Node, Bun, Deno, whose fetch cannot read files).
 import initCore, {
-  __wbg_reset_state as resetCore, renderArticle as renderCore, validateArticle as validateCore,
+  __wbg_reset_state as resetCore, initSync as initCoreSync, validateArticle as validateCore,
 } from "./broadsheet-core.js";
 import { hydrate } from "./broadsheet-shell.js";
-import { serverOnly, wasmOnDisk } from "./broadsheet-wasm.js";
+import { jsonBytes, linkError, ownModule, renderCore, serverOnly, stringify, wasmOnDisk } from "./broadsheet-wasm.js";
 
-export { initSync, version } from "./broadsheet-core.js";
+export { version } from "./broadsheet-core.js";
 export { hydrate };
 
 /** Loads the renderer; see `initSync` to load it synchronously from bytes or a module. */
 export default async function init(input) {
-  return initCore(input === undefined ? await wasmOnDisk() : input);
+  try {
+    return ownModule(await initCore(input === undefined ? await wasmOnDisk() : input));
+  } catch (error) {
+    throw linkError(error);
+  }
+}
+
+/** Loads the renderer from the .wasm's bytes or compiled module, at once. */
+export function initSync(input) {
+  try {
+    return ownModule(initCoreSync(input));
+  } catch (error) {
+    throw linkError(error);
+  }
 }
 
 /** Renders an article (an object or JSON text) to HTML; throws an `ArticleError` if it is invalid. */
@@ -77,8 +90,9 @@ const NOT_PLAIN = Symbol("not plain JSON data");
 
 function asJsonText(article) {
   if (typeof article !== "object" || article === null) return article;
+  if (article instanceof Uint8Array) return jsonBytes(article);
   try {
-    return JSON.stringify(article, plainValue);
+    return stringify(article, plainValue);
   } catch {
     return article; // A throwing getter or Proxy trap, a cycle, a BigInt, or plainValue below.
   }
@@ -87,6 +101,7 @@ function asJsonText(article) {
 /** The importers read text: a source given as an object must be plain JSON data. */
 function sourceText(source) {
   if (typeof source === "string") return source;
+  if (source instanceof Uint8Array) return new TextDecoder("utf-8", { fatal: true }).decode(source);
   let text;
   try {
     text = JSON.stringify(source, plainValue);

@@ -5,7 +5,7 @@
 // An invalid article gets 422 and every problem as { errors: [{ path, pathSegments, message }] }
 // (the package's own problems), a body over MAX_BODY_BYTES 413, any other method 405; those and
 // the other refusals answer in the same shape. Nothing but ARTICLE_ORIGIN is ever fetched.
-import wasm from "broadsheet/broadsheet_bg.wasm";
+import wasm from "broadsheet/server/broadsheet_bg.wasm"; // the server build's own module, by a path no other file has
 import { initSync, releaseMemory, renderArticle, version } from "broadsheet";
 
 initSync({ module: wasm }); // workerd hands over the compiled module: no fetch, no await.

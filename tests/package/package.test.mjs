@@ -39,6 +39,33 @@ test("every fixture renders exactly as the native renderer, from text and from a
   }
 });
 
+test("both builds render every fixture from UTF-8 bytes too; the server build's ways out (UTF-16, pieces) give the same HTML", () => {
+  const encoder = new TextEncoder();
+  for (const name of inputs("tests/fixtures/")) {
+    const json = read(`tests/fixtures/${name}.json`);
+    const optionsFile = `tests/fixtures/${name}.options.json`;
+    const options = existsSync(new URL(optionsFile, root)) ? JSON.parse(read(optionsFile)) : undefined;
+    const expected = read(`tests/fixtures/${name}.html`);
+    assert.equal(renderArticle(encoder.encode(json), options), expected, `${name}.json as bytes, browser build`);
+    assert.equal(server.renderArticle(encoder.encode(json), options), expected, `${name}.json as bytes, server build`);
+    assert.equal(server.renderArticle(json, options), expected, `${name}.json as text, server build (UTF-16 out)`);
+    assert.equal(server.renderArticle(JSON.parse(json), options), expected, `${name}.json as an object, server build`);
+  }
+  // Bytes that are not UTF-8: the server build says where; the browser build's TextDecoder refuses them.
+  const bad = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]);
+  assert.throws(() => server.renderArticle(bad), { message: "the article is not UTF-8 text: byte 2 starts no character" });
+  assert.throws(() => renderArticle(bad), TypeError);
+  // Past 4 Mi characters the server build writes the HTML in pieces (and takes text past 1 Mi as bytes).
+  const article = JSON.parse(read("tests/fixtures/every-block.json"));
+  const text = "Zoë Müller said **it** was [fine](https://example.com/a?b=1&c=2), “mostly” — <not> a tag. ".repeat(30);
+  const blocks = Array.from({ length: 2000 }, (_, i) => ({ type: "paragraph", text: `${i}: ${text}` }));
+  article.body = [...article.body.slice(0, 10), ...blocks, ...article.body.slice(10)];
+  const large = JSON.stringify(article);
+  assert.ok(large.length > (4 << 20), `${large.length}`);
+  assert.equal(server.renderArticle(large), renderArticle(large));
+  server.releaseMemory();
+});
+
 test("invalid articles throw an Error with the first path: message, .path and every problem", () => {
   for (const name of inputs("tests/errors/")) {
     const json = read(`tests/errors/${name}.json`);

@@ -1,6 +1,8 @@
-//! Native throughput: articles/s and MB/s for the typical, long and 1 MB articles of the seeded
-//! corpus (`bench/corpus.mjs`, generated into `target/bench/corpus` on first use), each stage
-//! on its own, and as the floor pulldown-cmark alone turning the same Markdown text into HTML.
+//! Native throughput: articles/s and MB/s for the seeded corpus's sets of distinct articles
+//! (`bench/corpus.mjs` `SETS`: 1,000 typical, 50 long-form, one ~1 MB; generated into
+//! `target/bench/corpus` on first use), each stage on its own, and as the floor pulldown-cmark
+//! alone turning the same Markdown text into HTML. Every iteration renders the whole set, so no
+//! article runs from caches its previous rendering warmed; times are per article.
 //!
 //! `cargo bench --bench render` runs it (a few seconds per benchmark) and ends with a summary
 //! table, also written to `target/bench/native.json`. `cargo test --benches` runs each once.
@@ -38,6 +40,14 @@ fn corpus(name: &str) -> String {
         assert!(status.success(), "bench/corpus.mjs failed");
     }
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every article of a set (`NAME.jsonl`, one JSON text a line), generating the corpus if needed.
+fn corpus_set(name: &str) -> Vec<String> {
+    corpus(name);
+    let path = corpus_dir().join(format!("{name}.jsonl"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines().map(str::to_owned).collect()
 }
 
 /// Every Markdown-bearing field of the article, as one Markdown document: what the floor renders.
@@ -86,21 +96,19 @@ fn pulldown_cmark(markdown: &str) -> String {
 fn benches(c: &mut Criterion) {
     let options = Options::default();
     for name in SIZES {
-        let json = corpus(name);
-        let article = broadsheet::parse(&json, &options.limits).expect("the corpus is valid");
-        let markdown = markdown_text(&article);
+        let jsons = corpus_set(name);
+        let articles: Vec<Article> = jsons.iter().map(|json| broadsheet::parse(json, &options.limits).expect("the corpus is valid")).collect();
+        let markdowns: Vec<String> = articles.iter().map(markdown_text).collect();
+        let values: Vec<json::Value> = jsons.iter().map(|json| json::parse(json).unwrap()).collect();
         let mut group = c.benchmark_group(name);
-        if name == "huge" {
-            group.sample_size(20);
-        }
-        group.throughput(Throughput::Bytes(json.len() as u64));
-        group.bench_function("render_json", |b| b.iter(|| broadsheet::render_json(&json, &options).unwrap()));
-        group.bench_function("json_parse", |b| b.iter(|| json::parse(&json).unwrap()));
-        let value = json::parse(&json).unwrap();
-        group.bench_function("validate", |b| b.iter(|| broadsheet::from_value(&value, &options.limits).unwrap()));
-        group.bench_function("render", |b| b.iter(|| broadsheet::render(&article, &options)));
-        group.throughput(Throughput::Bytes(markdown.len() as u64));
-        group.bench_function("pulldown_cmark", |b| b.iter(|| pulldown_cmark(&markdown)));
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes(jsons.iter().map(|j| j.len() as u64).sum()));
+        group.bench_function("render_json", |b| b.iter(|| jsons.iter().map(|json| broadsheet::render_json(json, &options).unwrap().len()).sum::<usize>()));
+        group.bench_function("json_parse", |b| b.iter(|| jsons.iter().map(|json| json::parse(json).is_ok() as usize).sum::<usize>()));
+        group.bench_function("validate", |b| b.iter(|| values.iter().map(|value| broadsheet::from_value(value, &options.limits).is_ok() as usize).sum::<usize>()));
+        group.bench_function("render", |b| b.iter(|| articles.iter().map(|article| broadsheet::render(article, &options).len()).sum::<usize>()));
+        group.throughput(Throughput::Bytes(markdowns.iter().map(|m| m.len() as u64).sum()));
+        group.bench_function("pulldown_cmark", |b| b.iter(|| markdowns.iter().map(|markdown| pulldown_cmark(markdown).len()).sum::<usize>()));
         group.finish();
     }
     let mut group = c.benchmark_group("scale");
@@ -136,12 +144,13 @@ fn summary() {
     let mut rows = Vec::new();
     println!("\n{:<8} {:>10} {:>12} {:>12} {:>10} {:>10} {:>10} {:>12} {:>8}", "article", "JSON bytes", "render_json", "articles/s", "MB/s", "parse", "validate", "render", "vs cmark");
     for name in SIZES {
-        let json_bytes = corpus(name).len() as f64;
-        let markdown_bytes = {
-            let json = corpus(name);
-            markdown_text(&broadsheet::parse(&json, &Default::default()).unwrap()).len() as f64
-        };
-        let get = |stage: &str| median_ns(&format!("{name}/{stage}"));
+        let jsons = corpus_set(name);
+        let count = jsons.len() as f64;
+        let json_bytes = jsons.iter().map(String::len).sum::<usize>() as f64 / count;
+        let markdown_bytes =
+            jsons.iter().map(|json| markdown_text(&broadsheet::parse(json, &Default::default()).unwrap()).len()).sum::<usize>() as f64 / count;
+        // Per article: each iteration rendered the whole set.
+        let get = |stage: &str| median_ns(&format!("{name}/{stage}")).map(|ns| ns / count);
         let (Some(total), Some(parse), Some(validate), Some(render), Some(cmark)) =
             (get("render_json"), get("json_parse"), get("validate"), get("render"), get("pulldown_cmark"))
         else {
@@ -158,7 +167,7 @@ fn summary() {
             total / cmark
         );
         rows.push(format!(
-            "{{\"name\":\"{name}\",\"inputBytes\":{json_bytes},\"markdownBytes\":{markdown_bytes},\"renderJsonNs\":{total},\"jsonParseNs\":{parse},\"validateNs\":{validate},\"renderNs\":{render},\"pulldownCmarkNs\":{cmark}}}"
+            "{{\"name\":\"{name}\",\"articles\":{count},\"inputBytes\":{json_bytes},\"markdownBytes\":{markdown_bytes},\"renderJsonNs\":{total},\"jsonParseNs\":{parse},\"validateNs\":{validate},\"renderNs\":{render},\"pulldownCmarkNs\":{cmark}}}"
         ));
     }
     let mut scale = Vec::new();

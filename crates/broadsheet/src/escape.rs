@@ -3,12 +3,12 @@
 
 /// Appends `text` as an HTML text node: `&`, `<` and `>` are escaped.
 pub fn text(out: &mut String, text: &str) {
-    escape(out, text, |b| matches!(b, b'&' | b'<' | b'>'))
+    escape(out, text, text_lanes, |b| matches!(b, b'&' | b'<' | b'>'))
 }
 
 /// Appends `value` for use inside a double-quoted attribute: `&`, `<`, `>`, `"` and `'` are escaped.
 pub fn attr(out: &mut String, value: &str) {
-    escape(out, value, |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    escape(out, value, attr_lanes, |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
 }
 
 /// Appends JSON text for a `<script type="application/json">` element: `<` becomes `\u003c`, so
@@ -24,23 +24,62 @@ pub fn json_in_script(out: &mut String, json: &str) {
     out.push_str(&json[start..]);
 }
 
-/// Copies the clean runs between escapes in whole slices.
-fn escape(out: &mut String, s: &str, needs_escape: impl Fn(u8) -> bool) {
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte lane of `x` that equals `byte` is set. Exact for the lowest flagged
+/// lane; a lane above a match may be flagged too (the subtraction's borrow), so only the lowest
+/// flag is trusted.
+#[inline(always)]
+fn lanes_equal(x: u64, byte: u8) -> u64 {
+    let v = x ^ (ONES * byte as u64);
+    v.wrapping_sub(ONES) & !v & HIGH
+}
+
+/// Lanes holding `&`, `<` or `>` (`<` and `>` differ only in bit 1).
+#[inline(always)]
+fn text_lanes(x: u64) -> u64 {
+    lanes_equal(x, b'&') | lanes_equal(x | (ONES * 0x02), b'>')
+}
+
+/// Lanes holding `&`, `<`, `>`, `"` or `'` (`&` and `'` differ only in bit 0).
+#[inline(always)]
+fn attr_lanes(x: u64) -> u64 {
+    lanes_equal(x | ONES, b'\'') | lanes_equal(x | (ONES * 0x02), b'>') | lanes_equal(x, b'"')
+}
+
+/// Copies the clean runs between escapes in whole slices; the next byte to escape is found eight
+/// bytes at a time (`lanes`), the last few one by one (`needs_escape`).
+fn escape(out: &mut String, s: &str, lanes: impl Fn(u64) -> u64, needs_escape: impl Fn(u8) -> bool) {
     let bytes = s.as_bytes();
+    out.reserve(bytes.len());
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !needs_escape(b) {
-            continue;
-        }
-        out.push_str(&s[start..i]);
-        out.push_str(match b {
+    let mut i = 0;
+    loop {
+        let found = loop {
+            match bytes.get(i..i + 8) {
+                Some(chunk) => {
+                    let flags = lanes(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+                    if flags != 0 {
+                        break Some(i + (flags.trailing_zeros() / 8) as usize);
+                    }
+                    i += 8;
+                }
+                None => break bytes[i..].iter().position(|&b| needs_escape(b)).map(|at| i + at),
+            }
+        };
+        let Some(at) = found else { break };
+        // Every escaped byte is ASCII, so `at` and `at + 1` are char boundaries.
+        out.push_str(&s[start..at]);
+        out.push_str(match bytes[at] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             _ => "&#39;",
         });
-        start = i + 1;
+        start = at + 1;
+        i = at + 1;
     }
     out.push_str(&s[start..]);
 }
@@ -68,37 +107,62 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     if url.is_empty() {
         return Err("URL is empty".into());
     }
-    // Printable ASCII is decided by the byte; characters are decoded from the first other byte on.
-    let suspect = url.bytes().position(|b| b <= b' ' || b >= 0x7f).unwrap_or(url.len());
-    if let Some(c) = url[suspect..].chars().find(|&c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
-        return Err(format!(
-            "URL contains U+{:04X}; whitespace, control and invisible characters are not allowed",
-            c as u32
-        ));
+    // One pass over the bytes finds everything the rules below ask about; printable ASCII is
+    // decided by the byte, other characters are decoded. The rules then apply in their order.
+    let bytes = url.as_bytes();
+    let (mut backslash, mut reference, mut bad_percent) = (false, false, false);
+    let mut head_end = None;
+    let mut colon = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match URL_BYTE[b as usize] {
+            PLAIN => {}
+            DECODE => {
+                // Not printable ASCII: `i` is a char boundary (every step so far was a whole char).
+                let c = url[i..].chars().next().unwrap_or_default();
+                if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                    return Err(format!(
+                        "URL contains U+{:04X}; whitespace, control and invisible characters are not allowed",
+                        c as u32
+                    ));
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => match b {
+                b'\\' => backslash = true,
+                b'&' => reference |= starts_character_reference(&bytes[i + 1..]),
+                b'%' => {
+                    bad_percent |= !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                        && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+                }
+                b':' if colon.is_none() && head_end.is_none() => colon = Some(i),
+                b'/' | b'?' | b'#' if head_end.is_none() => head_end = Some(i),
+                _ => {}
+            },
+        }
+        i += 1;
     }
-    if url.contains('\\') {
+    if backslash {
         return Err("URL contains a backslash, which browsers read as a slash".into());
     }
-    if has_character_reference(url) {
+    if reference {
         return Err("URL contains an HTML character reference (&...;); write the character itself".into());
     }
-    if has_malformed_percent(url) {
+    if bad_percent {
         return Err("URL has a % that does not start a two-digit hex escape".into());
     }
-    // The scheme is whatever precedes the first ':' that comes before any '/', '?' or '#'; a ':'
-    // there with nothing before it is no scheme to the URL parser, but is refused all the same.
-    let parts = Url::parse(url);
-    let head_end = url.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(url.len());
-    let scheme = match parts.scheme {
-        Some(scheme) => scheme,
-        None if url[..head_end].starts_with(':') => "",
-        None => {
-            return match usage {
-                UrlUse::Canonical => Err("URL must be absolute, starting with https:// or http://".into()),
-                UrlUse::Link | UrlUse::Resource => Ok(()),
-            }
-        }
+    // The scheme is whatever precedes the first ':' that comes before any '/', '?' or '#' (the
+    // scheme `Url::parse` reads, or a ':' with nothing before it, which is refused all the same).
+    let head_end = head_end.unwrap_or(url.len());
+    let Some(colon) = colon else {
+        return match usage {
+            UrlUse::Canonical => Err("URL must be absolute, starting with https:// or http://".into()),
+            UrlUse::Link | UrlUse::Resource => Ok(()),
+        };
     };
+    let scheme = &url[..colon];
     if !is_scheme(scheme) {
         return Err(format!(
             "URL has a ':' in \"{}\", which browsers may read as a scheme; write it as %3A",
@@ -112,7 +176,7 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     };
     match (&*scheme, usage) {
         ("https" | "http", _) => {
-            match parts.authority {
+            match Url::parse(url).authority {
                 Some(host) if !host.is_empty() && !host.starts_with(['@', ':']) => Ok(()),
                 _ => Err(format!("{scheme} URL needs a host: {scheme}://host/…")),
             }
@@ -145,23 +209,29 @@ pub fn is_invisible(c: char) -> bool {
         | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE0001 | 0xE0020..=0xE007F)
 }
 
-/// `&name;`, `&#123;` or `&#x1F;`: text a browser would decode inside an attribute.
-fn has_character_reference(url: &str) -> bool {
-    url.match_indices('&').any(|(i, _)| {
-        let rest = &url.as_bytes()[i + 1..];
-        let body = rest.strip_prefix(b"#").unwrap_or(rest);
-        let len = body.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        len > 0 && body.get(len) == Some(&b';')
-    })
-}
+/// What each byte is to [`check_url`]'s scan: printable ASCII with no rule of its own, a byte
+/// some rule looks at, or the start of a character to decode (space, controls, DEL, non-ASCII).
+const PLAIN: u8 = 0;
+const MARK: u8 = 1;
+const DECODE: u8 = 2;
+const URL_BYTE: [u8; 256] = {
+    let mut table = [DECODE; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        table[b as usize] = match b {
+            b'\\' | b'&' | b'%' | b':' | b'/' | b'?' | b'#' => MARK,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    table
+};
 
-fn has_malformed_percent(url: &str) -> bool {
-    let bytes = url.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'%'
-            && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
-    })
+/// After a `&`: `name;`, `#123;` or `#x1F;`, text a browser would decode inside an attribute.
+fn starts_character_reference(rest: &[u8]) -> bool {
+    let body = rest.strip_prefix(b"#").unwrap_or(rest);
+    let len = body.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    len > 0 && body.get(len) == Some(&b';')
 }
 
 #[cfg(test)]

@@ -486,8 +486,10 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
     let mut start = 0;
     for chunk in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) | below(word, 0x20) != 0 {
-            break;
+        let flags = below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) | below(word, 0x20);
+        if flags != 0 {
+            // The lowest flagged lane is exact (a borrow only flags lanes above a true one).
+            return Some(start + (flags.trailing_zeros() / 8) as usize);
         }
         start += 8;
     }

@@ -51,14 +51,17 @@ pub fn parse(json: &str, limits: &Limits) -> Result<Article, Error> {
 /// Refuses `text` past `limits.max_input_bytes`; `document` names what it is in the message
 /// ("the WordPress post is N bytes; …").
 pub fn check_input_size(text: &str, document: &str, limits: &Limits) -> Result<(), Error> {
-    if text.len() > limits.max_input_bytes {
-        return Err(Error::from(Problem::whole(
-            format!(
-                "the {document} is {} bytes; the limit is {} (limits.max_input_bytes)",
-                text.len(),
-                limits.max_input_bytes
-            ),
-        )));
+    check_input_len(text.len(), document, limits)
+}
+
+/// Refuses `len` bytes past `limits.max_input_bytes`.
+#[inline(always)]
+pub fn check_input_len(len: usize, document: &str, limits: &Limits) -> Result<(), Error> {
+    if len > limits.max_input_bytes {
+        return Err(Error::from(Problem::whole(format!(
+            "the {document} is {len} bytes; the limit is {} (limits.max_input_bytes)",
+            limits.max_input_bytes
+        ))));
     }
     Ok(())
 }
@@ -187,6 +190,15 @@ pub fn inline_markdown_source(text: &str) -> std::borrow::Cow<'_, str> {
     markdown::escape_block_syntax(text)
 }
 
+/// Whether the writer writes inline `text` without parsing it: text that pulldown-cmark would read
+/// as one paragraph holding one run of text, written as that text escaped. Public for the tests
+/// and the fuzz target that compare it with pulldown-cmark (`tests/inline_fast_path.rs`,
+/// `fuzz/fuzz_targets/inline_fast_path.rs`).
+#[doc(hidden)]
+pub fn inline_is_plain(text: &str) -> bool {
+    markdown::is_plain_inline(text)
+}
+
 /// Parses, validates and renders in one call. The JSON tree is freed before the HTML is written,
 /// so the two never take memory at once (a syntax tree is about as large as its text).
 pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
@@ -197,6 +209,30 @@ pub fn render_json(json: &str, options: &Options) -> Result<String, Error> {
     }
     // A Markdown check failed: validate the text again in full, to report every problem in order.
     parse(json, &options.limits).map(|article| render(&article, options))
+}
+
+/// [`render_json`] for a caller that owns the text and can hand it over again: the text is freed
+/// with the JSON tree, before the HTML is written, so that the HTML can take their place (the
+/// WebAssembly face: its memory never shrinks, so what is freed first is what keeps it small).
+/// `Ok(None)`: the article has a problem; [`render_json`] on the same text reports every one.
+///
+/// With `piece_bytes` > 0 the HTML comes in pieces of about that size, so that it can take the
+/// place of the text and the tree even where those left memory in pieces.
+#[cfg(feature = "server")]
+pub fn render_json_freeing(json: String, options: &Options, piece_bytes: usize) -> Result<Option<Vec<String>>, Error> {
+    check_input_size(&json, "article", &options.limits)?;
+    let deferred = validate::article_deferring_markdown(&json::parse(&json)?, &options.limits);
+    drop(json);
+    let Ok((article, markdown_fields)) = deferred else { return Ok(None) };
+    let (mut pieces, last) = match piece_bytes {
+        0 => (Vec::new(), render::article_checked(&article, options)),
+        _ => render::article_checked_in_pieces(&article, options, piece_bytes),
+    };
+    if !(last.markdown_clean && last.markdown_fields == markdown_fields) {
+        return Ok(None);
+    }
+    pieces.push(last.html);
+    Ok(Some(pieces))
 }
 
 /// Validates and renders an already parsed JSON value; the same result as [`from_value`] then

@@ -242,6 +242,9 @@ fn collapse_spaces(text: &str) -> String {
 
 /// Everything wrong with a Markdown field: disallowed URLs and nesting past `max_depth`.
 pub fn problems(text: &str, flavor: Flavor, max_depth: usize) -> Vec<String> {
+    if flavor == Flavor::Inline && max_depth > 0 && is_plain_inline(text) {
+        return Vec::new();
+    }
     let mut checks = Checks::new(flavor, max_depth);
     for event in parser(&source(text, flavor), flavor) {
         checks.see(&event);
@@ -317,8 +320,45 @@ pub fn write_inline(out: &mut String, text: &str) {
 /// Like [`write_inline`], and `false` when [`problems`] would find something: a refused URL or
 /// nesting past `max_depth` (then the output is not to be used).
 pub fn write_inline_checked(out: &mut String, text: &str, outline: &mut Outline, max_depth: usize) -> bool {
+    if max_depth > 0 && is_plain_inline(text) {
+        escape::text(out, text);
+        return true;
+    }
     MarkdownHtmlWriter::new(out, Flavor::Inline, outline, max_depth).run(text)
 }
+
+/// Whether pulldown-cmark reads inline `text` as one paragraph of one text run, which the writer
+/// writes as the text escaped, nothing else: one line, no byte that Markdown gives a meaning
+/// inside a line (`\`, `` ` ``, `*`, `_`, `~`, `[`, `]`, `<`, `&`, line breaks and other control
+/// characters), nothing that starts a block at its start, and no space or tab at either end
+/// (trimmed from a paragraph). Most headings and many captions and list items are such text;
+/// writing them directly saves a parser's set-up per field. `tests/inline_fast_path.rs` and the
+/// `inline_fast_path` fuzz target compare this with pulldown-cmark.
+pub fn is_plain_inline(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+    first > b' '
+        && last > b' '
+        && !matches!(first, b'#' | b'>' | b'=' | b'|' | b'-' | b'+' | b'0'..=b'9')
+        && !bytes.iter().any(|&b| INLINE_SIGNIFICANT[b as usize])
+}
+
+/// The bytes [`is_plain_inline`] refuses anywhere in the text.
+const INLINE_SIGNIFICANT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let marks = b"\\`*_~[]<&\x7f";
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
 /// scroll inside a focusable region named `table_label`, so keyboard users can scroll them too.

@@ -48,8 +48,26 @@ pub fn article_with_places(article: &Article, options: &Options) -> (String, Vec
 /// Writes `article`, applying validation's Markdown checks to each field on the way.
 pub fn article_checked(article: &Article, options: &Options) -> CheckedHtml {
     let mut writer = ArticleWriter::new(article, options);
+    // Only ever given a model that validation made in the same call, which applied the URL policy
+    // to each of its URLs with the use the writer gives it: they are not checked a second time.
+    writer.urls_checked = true;
     writer.article(article);
     CheckedHtml { html: writer.out, markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean }
+}
+
+/// [`article_checked`], the HTML in pieces of about `piece_bytes` (cut between body blocks): no
+/// one allocation holds it all, so freed memory in pieces can hold it (the WebAssembly face, whose
+/// memory never shrinks, writes large articles so). Joined, the pieces are `article_checked`'s HTML.
+#[cfg(feature = "server")]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively, for the tests
+pub fn article_checked_in_pieces(article: &Article, options: &Options, piece_bytes: usize) -> (Vec<String>, CheckedHtml) {
+    let capacity = estimated_size(article).min(piece_bytes + piece_bytes / 8);
+    let mut writer = ArticleWriter::with_capacity(article, options, capacity);
+    writer.urls_checked = true;
+    writer.piece_bytes = piece_bytes;
+    writer.article(article);
+    let last = CheckedHtml { html: writer.out, markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean };
+    (writer.pieces, last)
 }
 
 /// Writes `article` as a whole HTML page: doctype, viewport, title, canonical link, the stylesheet
@@ -180,6 +198,15 @@ struct ArticleWriter<'a> {
     markdown_clean: bool,
     /// Where each part starts, when asked for ([`article_with_places`]).
     places: Option<Vec<Place>>,
+    /// Whether the model's own URLs passed the URL policy in validation ([`article_checked`]);
+    /// URLs the writer makes (a video's watch link) are checked all the same.
+    urls_checked: bool,
+    /// The HTML written so far, in pieces, when it is written in pieces of `piece_bytes` or more
+    /// ([`article_checked_in_pieces`]; 0: in one string).
+    #[cfg(feature = "server")]
+    pieces: Vec<String>,
+    #[cfg(feature = "server")]
+    piece_bytes: usize,
 }
 
 /// Media are written the same way in the hero and the body, but load differently.
@@ -191,6 +218,11 @@ enum Placement {
 
 impl<'a> ArticleWriter<'a> {
     fn new(article: &Article, options: &'a Options) -> Self {
+        Self::with_capacity(article, options, estimated_size(article))
+    }
+
+    /// A writer whose output starts with room for `capacity` bytes.
+    fn with_capacity(article: &Article, options: &'a Options, capacity: usize) -> Self {
         let prefix = match (&options.id_prefix, &article.id) {
             (Some(prefix), _) | (None, Some(prefix)) => prefix.clone(),
             (None, None) => {
@@ -209,13 +241,27 @@ impl<'a> ArticleWriter<'a> {
             }
         }
         ArticleWriter {
-            out: String::with_capacity(estimated_size(article)),
+            out: String::with_capacity(capacity),
             options,
             outline,
             title_id,
             markdown_fields: 0,
             markdown_clean: true,
             places: None,
+            urls_checked: false,
+            #[cfg(feature = "server")]
+            pieces: Vec::new(),
+            #[cfg(feature = "server")]
+            piece_bytes: 0,
+        }
+    }
+
+    /// Starts a new piece once the current one is `piece_bytes` long, when writing in pieces.
+    #[cfg(feature = "server")]
+    fn spill(&mut self) {
+        if self.piece_bytes > 0 && self.out.len() >= self.piece_bytes {
+            let next = String::with_capacity(self.piece_bytes + self.piece_bytes / 8);
+            self.pieces.push(std::mem::replace(&mut self.out, next));
         }
     }
 
@@ -248,9 +294,14 @@ impl<'a> ArticleWriter<'a> {
 
     /// Writes `name="url"` when the URL policy allows it.
     fn url_attr(&mut self, name: &str, url: &str, usage: UrlUse) {
-        if allowed(url, usage) {
+        if self.allowed(url, usage) {
             self.attr(name, url);
         }
+    }
+
+    /// The URL policy on one of the model's URLs (validation's verdict, when it gave one).
+    fn allowed(&self, url: &str, usage: UrlUse) -> bool {
+        self.urls_checked || allowed(url, usage)
     }
 
     fn inline(&mut self, text: &Inline) {
@@ -261,7 +312,7 @@ impl<'a> ArticleWriter<'a> {
 
     /// `<a href>` around `text` when the URL is allowed, else the text alone.
     fn link(&mut self, text: &str, url: Option<&str>) {
-        match url.filter(|url| allowed(url, UrlUse::Link)) {
+        match url.filter(|url| self.allowed(url, UrlUse::Link)) {
             Some(url) => {
                 self.push("<a");
                 self.attr("href", url);
@@ -321,6 +372,8 @@ impl<'a> ArticleWriter<'a> {
         for (i, block) in article.body.iter().enumerate() {
             self.place(|| Path::default().key("body").index(i));
             self.block(block);
+            #[cfg(feature = "server")]
+            self.spill();
         }
         self.place(Path::default);
         self.push("</div>\n");
@@ -462,7 +515,7 @@ impl<'a> ArticleWriter<'a> {
         if let Some(height) = height {
             self.number_attr("height", height);
         }
-        let candidates: Vec<&ImageSource> = srcset.iter().filter(|s| allowed(&s.src, UrlUse::Resource)).collect();
+        let candidates: Vec<&ImageSource> = srcset.iter().filter(|s| self.allowed(&s.src, UrlUse::Resource)).collect();
         if !candidates.is_empty() {
             let mut srcset = String::new();
             for (i, candidate) in candidates.iter().enumerate() {
@@ -567,7 +620,11 @@ impl<'a> ArticleWriter<'a> {
     /// the player from `data-bs-player`. A link to the video stays in the caption line.
     fn facade(&mut self, video: &Facade, placement: Placement) {
         let shape = if video.vertical { "bs-facade--tall" } else { "bs-facade--wide" };
-        let poster = video.poster.as_ref().filter(|poster| allowed(&poster.src, UrlUse::Resource));
+        // A poster from the player's host is made by the writer (from the id): always checked.
+        let poster = video.poster.as_ref().filter(|poster| match poster.from_player_host {
+            true => allowed(&poster.src, UrlUse::Resource),
+            false => self.allowed(&poster.src, UrlUse::Resource),
+        });
         self.push("<figure class=\"bs-figure bs-video\">\n<div class=\"bs-facade ");
         self.push(shape);
         if video.poster.is_none() {
@@ -584,7 +641,10 @@ impl<'a> ArticleWriter<'a> {
             self.push(" data-bs-preconnect");
         }
         self.push(">\n<a class=\"bs-facade__control\"");
-        self.url_attr("href", &video.watch_url, UrlUse::Link);
+        // Made by the writer, not validated: checked here.
+        if allowed(&video.watch_url, UrlUse::Link) {
+            self.attr("href", &video.watch_url);
+        }
         self.push(">");
         if let Some(poster) = poster {
             self.push("<img class=\"bs-facade__poster\"");
@@ -715,7 +775,7 @@ impl<'a> ArticleWriter<'a> {
             }
             self.push("</ul>\n");
         }
-        if let Some(url) = article.url.as_deref().filter(|url| allowed(url, UrlUse::Canonical)) {
+        if let Some(url) = article.url.as_deref().filter(|url| self.allowed(url, UrlUse::Canonical)) {
             self.push("<p class=\"bs-permalink\"><a rel=\"bookmark\"");
             self.attr("href", url);
             self.push(">");
@@ -810,4 +870,26 @@ fn estimated_size(article: &Article) -> usize {
         })
         .sum();
     1024 + body + body / 4
+}
+
+#[cfg(all(test, feature = "server"))]
+mod tests {
+    use super::*;
+
+    /// The pieces, joined, are the HTML written in one string, however small they are.
+    #[test]
+    fn pieces_join_to_the_whole() {
+        for name in ["every-block", "format-1-1", "seed", "minimal"] {
+            let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            let article = crate::parse(&std::fs::read_to_string(path).unwrap(), &Default::default()).unwrap();
+            let options = Options::default();
+            let whole = article_checked(&article, &options);
+            for piece_bytes in [1, 64, 1000, 1 << 20] {
+                let (mut pieces, last) = article_checked_in_pieces(&article, &options, piece_bytes);
+                pieces.push(last.html);
+                assert_eq!(pieces.concat(), whole.html, "{name}, pieces of {piece_bytes}");
+                assert_eq!((last.markdown_fields, last.markdown_clean), (whole.markdown_fields, whole.markdown_clean));
+            }
+        }
+    }
 }

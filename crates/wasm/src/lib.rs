@@ -5,21 +5,124 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect};
+#[cfg(feature = "server")]
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use broadsheet::{Article, Error, Options, Path, Problem, Segment};
 
 mod js_value;
 
-/// Renders an article (a JS object or a JSON string) to an HTML string.
+/// Renders an article (a JS object or a JSON string; in the server build also a `Uint8Array` of
+/// JSON) to an HTML string.
 #[wasm_bindgen(js_name = renderArticle, skip_typescript)]
 pub fn render_article(article: JsValue, options: JsValue) -> Result<String, JsValue> {
     let options = read_options(&options)?;
-    let html = match article.as_string() {
-        Some(text) => broadsheet::render_json(&text, &options),
-        None => js_value::read(&article, "").and_then(|value| broadsheet::render_value(&value, &options)),
+    render(&article, &options).map_err(|e| to_js_error(&e))
+}
+
+/// `renderArticle`, with the HTML as UTF-16LE bytes: Node makes a string of those by copying them
+/// (`Buffer#toString("utf16le")`), about ten times faster than it decodes UTF-8, so the server
+/// build's entry takes this way in Node and Bun (`www/broadsheet-wasm.server.js`).
+#[cfg(feature = "server")]
+#[wasm_bindgen(js_name = renderArticleUtf16, skip_typescript)]
+pub fn render_article_utf16(article: JsValue, options: JsValue) -> Result<Vec<u8>, JsValue> {
+    let options = read_options(&options)?;
+    render(&article, &options).map(|html| utf16le(&html)).map_err(|e| to_js_error(&e))
+}
+
+/// `renderArticle` for large articles: the HTML in pieces of about 128 KiB, for the entry to
+/// join. Written so, it fits in the memory the JSON text and tree leave behind, in pieces as that
+/// is, instead of growing the module by its whole size (`bench/memory.mjs`).
+#[cfg(feature = "server")]
+#[wasm_bindgen(js_name = renderArticlePieces, skip_typescript)]
+pub fn render_article_pieces(article: JsValue, options: JsValue) -> Result<Vec<String>, JsValue> {
+    let options = read_options(&options)?;
+    render_pieces(&article, &options, 1 << 17).map_err(|e| to_js_error(&e))
+}
+
+#[cfg(not(feature = "server"))]
+fn render(article: &JsValue, options: &Options) -> Result<String, Error> {
+    match article.as_string() {
+        Some(text) => broadsheet::render_json(&text, options),
+        None => js_value::read(article, "").and_then(|value| broadsheet::render_value(&value, options)),
+    }
+}
+
+/// The server build frees the JSON text before it writes the HTML (`render_json_freeing`): its
+/// memory peak for large articles is what `bench/memory.mjs` measures.
+#[cfg(feature = "server")]
+fn render(article: &JsValue, options: &Options) -> Result<String, Error> {
+    render_pieces(article, options, 0).map(|mut pieces| pieces.pop().unwrap_or_default())
+}
+
+/// The HTML in pieces of about `piece_bytes` (0: one piece).
+#[cfg(feature = "server")]
+fn render_pieces(article: &JsValue, options: &Options, piece_bytes: usize) -> Result<Vec<String>, Error> {
+    let Some(text) = article_text(article, options) else {
+        return js_value::read(article, "").and_then(|value| broadsheet::render_value(&value, options)).map(|html| vec![html]);
     };
-    html.map_err(|e| to_js_error(&e))
+    if let Some(pieces) = broadsheet::render_json_freeing(text?, options, piece_bytes)? {
+        return Ok(pieces);
+    }
+    // The article has a problem: its text, read again, tells every one.
+    match article_text(article, options) {
+        Some(text) => broadsheet::render_json(&text?, options).map(|html| vec![html]),
+        None => Err(Error::from(Problem::whole("the article changed while it was read".to_owned()))),
+    }
+}
+
+/// The article's JSON text when JS handed over text or UTF-8 bytes (the server build's entry hands
+/// bytes over as they are; the browser build's decodes them first).
+#[cfg(feature = "server")]
+fn article_text(article: &JsValue, options: &Options) -> Option<Result<String, Error>> {
+    if let Some(text) = article.as_string() {
+        return Some(Ok(text));
+    }
+    if let Some(bytes) = article.dyn_ref::<js_sys::Uint8Array>() {
+        let len = bytes.length() as usize;
+        // Refused before it is copied in, with the message text past the limit gets.
+        if let Err(error) = broadsheet::check_input_len(len, "article", &options.limits) {
+            return Some(Err(error));
+        }
+        return Some(String::from_utf8(bytes.to_vec()).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            Error::from(Problem::whole(format!("the article is not UTF-8 text: byte {at} starts no character")))
+        }));
+    }
+    None
+}
+
+/// UTF-8 to UTF-16LE bytes; ASCII eight bytes at a time, each spread to sixteen.
+#[cfg(feature = "server")]
+fn utf16le(text: &str) -> Vec<u8> {
+    /// Four ASCII bytes, each widened to a little-endian UTF-16 unit.
+    fn spread(x: u32) -> [u8; 8] {
+        let x = u64::from(x);
+        let x = (x | (x << 16)) & 0x0000_FFFF_0000_FFFF;
+        ((x | (x << 8)) & 0x00FF_00FF_00FF_00FF).to_le_bytes()
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            if x & 0x8080_8080_8080_8080 == 0 {
+                out.extend_from_slice(&spread(x as u32));
+                out.extend_from_slice(&spread((x >> 32) as u32));
+                i += 8;
+                continue;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let mut units = [0; 2];
+        for unit in c.encode_utf16(&mut units) {
+            out.extend_from_slice(&unit.to_le_bytes());
+        }
+        i += c.len_utf8();
+    }
+    out
 }
 
 /// Validates an article: `{ ok, errors, warnings }`, where warnings (`{ path, pathSegments,
@@ -104,7 +207,11 @@ pub fn version() -> String {
 /// An article from a JSON string (parsed by the core, with line and column on syntax errors) or
 /// from a JS object (read into the same JSON tree).
 fn read_article(article: &JsValue, options: &Options) -> Result<Article, Error> {
-    match article.as_string() {
+    #[cfg(feature = "server")]
+    let text = article_text(article, options).transpose()?;
+    #[cfg(not(feature = "server"))]
+    let text = article.as_string();
+    match text {
         Some(text) => broadsheet::parse(&text, &options.limits),
         None => broadsheet::from_value(&js_value::read(article, "")?, &options.limits),
     }
