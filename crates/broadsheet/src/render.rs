@@ -880,7 +880,7 @@ mod tests {
     #[test]
     fn pieces_join_to_the_whole() {
         for name in ["every-block", "format-1-1", "seed", "minimal"] {
-            let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            let path = format!("{}/../../tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
             let article = crate::parse(&std::fs::read_to_string(path).unwrap(), &Default::default()).unwrap();
             let options = Options::default();
             let whole = article_checked(&article, &options);
