@@ -110,7 +110,7 @@ async function exercise({ elementList, attributeList, origin, wholePage }) {
       const own = wholePage && (
         (el.localName === "link" && ((el.rel === "stylesheet" && el.getAttribute("href") === "/pkg/broadsheet.css") || el.rel === "canonical")) ||
         (el.localName === "meta" && !el.hasAttribute("http-equiv") &&
-          /^(viewport|description|og:[a-z:_]+|article:[a-z_]+|twitter:[a-z:]+)$/.test(el.getAttribute("name") ?? el.getAttribute("property") ?? "")));
+          /^(viewport|description|author|og:[a-z:_]+|article:[a-z_]+|twitter:[a-z:]+)$/.test(el.getAttribute("name") ?? el.getAttribute("property") ?? "")));
       if (!preconnect && !own) findings.push(["page", `${phase}: ${el.outerHTML.slice(0, 120)} in the head`]);
       const url = el.localName === "link" ? el.href : /^(og:url|og:image|twitter:image)$/.test(el.getAttribute("property") ?? el.getAttribute("name") ?? "") ? el.content : null;
       if (own && url != null && !/^https?:$/.test(new URL(url, document.baseURI).protocol)) findings.push(["page", `${phase}: ${el.outerHTML.slice(0, 120)}`]);
