@@ -19,7 +19,7 @@ if [ "${1:-}" = --merge ]; then merge=true; shift; fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown inline_fast_path import_wordpress import_ans import_portable_text)
+[ ${#targets[@]} -gt 0 ] || targets=(render_json render_article render_markdown inline_fast_path import_wordpress import_ans import_portable_text import_html)
 
 scripts/setup.sh
 . scripts/toolchain.sh
@@ -32,6 +32,7 @@ dict() {
     import_wordpress) echo "-dict=dicts/wordpress.dict" ;;
     import_ans) echo "-dict=dicts/ans.dict" ;;
     import_portable_text) echo "-dict=dicts/portable-text.dict" ;;
+    import_html) echo "-dict=dicts/html.dict" ;;
   esac
 }
 
@@ -41,6 +42,7 @@ seeds() {
     import_wordpress) echo "../tests/import/wordpress" ;;
     import_ans) echo "../tests/import/ans" ;;
     import_portable_text) echo "../tests/import/portable-text" ;;
+    import_html) echo "../tests/import/html" ;;
     inline_fast_path) echo "corpus/render_markdown" ;;
   esac
 }

@@ -4,7 +4,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use broadsheet_import::Source;
+use broadsheet_import::{Given, Source};
 use broadsheet::json::JsonStyle;
 use broadsheet::{Options, JSON_SCHEMA};
 
@@ -19,11 +19,12 @@ const USAGE: &str = "usage:
       FILE: path: warning: message [rule] (rules are in docs/warnings.md; switch them off with
       warnings: { off: [RULE…] } in OPTIONS.json); exit 1 on a problem, or with --strict on
       a warning too; --report adds each valid article's privacy report, one FILE: line per request
-  broadsheet import --from wordpress|ans|portable-text [--headline TEXT] FILE|-
-      read a WordPress post (REST API, context=edit) or its block markup, an Arc XP ANS story, or
-      Portable Text; print the format 1.1 article as JSON, and on stderr one note per line
-      (SOURCE_PATH: message) for what was not mapped exactly; --headline is used when the source
-      has none; exit 1 if no valid article can be made
+  broadsheet import --from wordpress|ans|portable-text|html [--headline TEXT] [--url URL] FILE|-
+      read a WordPress post (REST API, context=edit) or its block markup, an Arc XP ANS story,
+      Portable Text, or any HTML page holding an article (found as Firefox Reader View finds it);
+      print the format 1.1 article as JSON, and on stderr one note per line (SOURCE_PATH: message)
+      for what was not mapped exactly; --headline is used when the source has none; --url is the
+      HTML page's own URL, for its relative links and images; exit 1 if no valid article can be made
   broadsheet schema
       print the JSON Schema of article format v1
   broadsheet --version | -V
@@ -62,6 +63,12 @@ fn read(file: &str) -> Result<String, String> {
         std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text)).map(|_| ())
     };
     read.map(|()| text).map_err(|e| format!("{file}: {e}\n"))
+}
+
+fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let read = if file == "-" { io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(file).map(|b| bytes = b) };
+    read.map(|()| bytes).map_err(|e| format!("{file}: {e}\n"))
 }
 
 fn render(args: &[String]) -> Result<ExitCode, String> {
@@ -109,9 +116,11 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
     let mut file = None;
     let mut from = None;
     let mut headline = None;
+    let mut page_url = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
+            "--url" => page_url = Some(rest.next().ok_or(format!("--url needs a value\n{USAGE}\n"))?.as_str()),
             "--from" => {
                 let name = rest.next().ok_or(format!("--from needs a format\n{USAGE}\n"))?;
                 let names: Vec<&str> = Source::ALL.iter().map(|(_, name)| *name).collect();
@@ -125,7 +134,17 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
     let (Some(file), Some(from)) = (file, from) else {
         return Err(format!("import needs --from and a file\n{USAGE}\n"));
     };
-    match broadsheet_import::import(&read(file)?, from, headline, &Options::default().limits) {
+    if page_url.is_some() && from != Source::Html {
+        return Err(format!("--url is only read with --from html\n{USAGE}\n"));
+    }
+    let given = Given { headline, url: page_url };
+    let limits = Options::default().limits;
+    let imported = match from {
+        // A page is bytes: decoded as a browser decodes them.
+        Source::Html => broadsheet_import::import_bytes(&read_bytes(file)?, from, given, &limits),
+        _ => broadsheet_import::import_with(&read(file)?, from, given, &limits),
+    };
+    match imported {
         Ok(imported) => {
             let notes: String = imported.notes.iter().map(|note| format!("{note}\n")).collect();
             eprint!("{notes}");

@@ -40,6 +40,15 @@ fn fuzz_corpus_replays_clean() {
             }
         }
     }
+    // HTML pages are bytes (any: the importer decodes them as a browser does).
+    let inputs = corpus("import_html");
+    assert!(!inputs.is_empty(), "no corpus for import_html");
+    for (path, bytes) in inputs {
+        let with_url = bytes.first().is_some_and(|b| b & 1 == 1);
+        if let Err(report) = checks::imported_page(&bytes, with_url) {
+            failures.push(format!("{}:\n{report}", path.display()));
+        }
+    }
     assert!(failures.is_empty(), "{} corpus inputs fail:\n{}", failures.len(), failures.join("\n\n"));
 }
 
@@ -456,7 +465,7 @@ fn xss_corpus_in_every_import_position() {
     let corpus = xss::import_corpus(Path::new(env!("CARGO_MANIFEST_DIR")), Oracle::Check);
     let failures: Vec<&str> = corpus.failures.iter().take(20).map(String::as_str).collect();
     assert!(corpus.failures.is_empty(), "{} importer XSS cases fail:\n{}", corpus.failures.len(), failures.join("\n\n"));
-    assert!(corpus.cases.len() >= corpus.payloads * 3, "only {} whole-document cases imported", corpus.cases.len());
+    assert!(corpus.cases.len() >= corpus.payloads * 4, "only {} whole-document cases imported", corpus.cases.len());
     eprintln!("xss: {} payloads x {} source strings, one at a time and all at once; {} imported documents",
         corpus.payloads, corpus.positions, corpus.cases.len());
 }

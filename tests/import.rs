@@ -86,6 +86,11 @@ fn portable_text_fixtures() {
     check_format("portable-text");
 }
 
+#[test]
+fn html_fixtures() {
+    check_format("html");
+}
+
 /// Lower-case runs of letters and digits.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
@@ -113,7 +118,7 @@ fn rendered_words(html: &str) -> HashSet<String> {
 fn text_keys(format: &str) -> &'static [&'static str] {
     match format {
         "wordpress" => &["raw"],
-        "ans" => &["basic", "content", "caption", "subtitle", "name", "alt_text", "title", "citation"],
+        "ans" => &["basic", "content", "caption", "subtitle", "name", "alt_text", "title", "citation", "endorsement"],
         _ => &["text", "title", "excerpt", "alt", "caption", "name"],
     }
 }
@@ -123,6 +128,7 @@ fn text_keys(format: &str) -> &'static [&'static str] {
 fn source_words(format: &str, source: &str) -> Vec<String> {
     let mut texts = Vec::new();
     match json::parse(source) {
+        _ if format == "html" => texts.extend(article_html(source)),
         Ok(value) => collect_texts(&value, text_keys(format), false, &mut texts),
         Err(_) => texts.push(source.to_owned()),
     }
@@ -141,6 +147,20 @@ fn source_words(format: &str, source: &str) -> Vec<String> {
         })
         .filter(|w| seen.insert(w.clone()))
         .collect()
+}
+
+/// A page's article, as the fixtures mark it (`<article>`, else the body), without what holds no
+/// text for a reader (code, forms, share buttons) and what a fixture marks as not the article's
+/// (`data-fixture="not-article"`).
+fn article_html(page: &str) -> Option<String> {
+    let document = scraper::Html::parse_document(page);
+    let article = ["article", "body"].iter().find_map(|s| document.select(&scraper::Selector::parse(s).unwrap()).next())?;
+    let mut html = article.html();
+    let drop = scraper::Selector::parse("script, style, noscript, form, button, [class*=share], iframe, svg, [data-fixture=not-article]").unwrap();
+    for element in article.select(&drop) {
+        html = html.replacen(&element.html(), " ", 1);
+    }
+    Some(html)
 }
 
 /// The words a reader reads in a source's text. A URL standing in text (a WordPress embed's, a
@@ -231,7 +251,7 @@ fn the_cli_prints_the_article_and_the_notes() {
 
     let run = Command::new(cli).args(["import", "--from", "medium", "x.json"]).output().unwrap();
     assert_eq!(run.status.code(), Some(2));
-    assert_eq!(String::from_utf8(run.stderr).unwrap(), "--from medium: unknown format (known: wordpress, ans, portable-text)\n");
+    assert_eq!(String::from_utf8(run.stderr).unwrap(), "--from medium: unknown format (known: wordpress, ans, portable-text, html)\n");
 }
 
 /// A document past `limits.max_input_bytes` is refused before it is read, for every format.
@@ -247,4 +267,51 @@ fn huge_documents_are_refused_by_the_input_limit() {
         let error = import(&huge, from, Some("H"), &limits).err().unwrap();
         assert_eq!(error.to_string(), format!("the {document} is {} bytes; the limit is 1048576 (limits.max_input_bytes)", huge.len()));
     }
+}
+
+/// An HTML page through the CLI: its bytes decoded as a browser decodes them (the notes at byte
+/// offsets), `--url` for its relative links; `--url` is for pages only.
+#[test]
+fn the_cli_reads_pages_as_browsers_do() {
+    use std::process::Command;
+    let cli = env!("CARGO_BIN_EXE_broadsheet");
+    let dir = golden::root().join("target/import-html");
+    fs::create_dir_all(&dir).unwrap();
+    let page = |body: &[u8]| -> Vec<u8> {
+        let mut page = b"<html><head><title>A page</title>".to_vec();
+        page.extend_from_slice(body);
+        page.extend_from_slice(b"<p>Enough text for an article to be found in the page, about the weather and the sea.</p><img src=\"pics/a.jpg\" alt=\"A view\"></body></html>");
+        page
+    };
+    let run = |name: &str, bytes: &[u8], args: &[&str]| {
+        let file = dir.join(name);
+        fs::write(&file, bytes).unwrap();
+        let out = Command::new(cli).args(["import", "--from", "html"]).args(args).arg(&file).output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let lines = |stderr: &str| stderr.lines().filter(|l| l.contains("byte") || l.contains("declares") || l.contains("URL")).map(str::to_owned).collect::<Vec<_>>();
+
+    // windows-1252, declared: read as declared, nothing to note.
+    let (code, article, notes) = run("latin.html", &page(b"<meta charset=windows-1252></head><body><p>Caf\xe9 cr\xe8me \x80 5</p>"), &["--url", "https://news.example/a/b.html"]);
+    assert_eq!(code, Some(0), "{notes}");
+    assert!(article.contains("Café crème € 5") && article.contains("\"https://news.example/a/pics/a.jpg\""), "{article}");
+    assert!(lines(&notes).is_empty(), "{notes}");
+    // Declared latin-1, UTF-8 in fact.
+    let (_, article, notes) = run("mislabelled.html", &page("<meta charset=iso-8859-1></head><body><p>Café crème</p>".as_bytes()), &[]);
+    assert!(article.contains("Café crème"), "{article}");
+    assert_eq!(lines(&notes), [
+        "the page declares windows-1252 (<meta charset>), but its bytes are UTF-8; it was read as UTF-8",
+        "the page's URL is not known (give one: --url, or `url` in JS), so its relative links and images stay relative",
+    ]);
+    // A byte order mark, and bytes that are not UTF-8.
+    let (code, article, notes) = run("broken.html", &[b"\xef\xbb\xbf".as_slice(), &page(b"</head><body><p>Caf\xc3\xa9 \xff!</p>")].concat(), &["--url", "https://news.example/"]);
+    assert_eq!(code, Some(0));
+    assert!(article.contains("Café \u{fffd}"), "{article}");
+    assert_eq!(lines(&notes), ["bytes[58]: bytes FF are not UTF-8; read as U+FFFD (\u{fffd})"]);
+    // A URL that is not absolute http(s) makes no article; --url is for pages.
+    let (code, _, notes) = run("latin.html", &page(b"</head><body>"), &["--url", "/a/b.html"]);
+    assert_eq!((code, notes.trim_end().ends_with("the page's URL \"/a/b.html\" is not an absolute http(s) URL")), (Some(1), true));
+    let out = Command::new(cli).args(["import", "--from", "ans", "--url", "https://x.example/", "x.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with("--url is only read with --from html\n"));
 }

@@ -310,17 +310,21 @@ export interface PrivacyReport {
 }
 
 /** The document formats `importArticle` reads. */
-export type ImportFormat = "wordpress" | "ans" | "portable-text";
+export type ImportFormat = "wordpress" | "ans" | "portable-text" | "html";
 
 export interface ImportOptions {
   /** `wordpress`: a REST API post (`context=edit`) or Gutenberg block markup; `ans`: an Arc XP ANS
-   * story; `portable-text`: an array of blocks or a document with a `body` array. */
+   * story; `portable-text`: an array of blocks or a document with a `body` array; `html`: any HTML
+   * page holding an article (found as Firefox Reader View finds it). */
   from: ImportFormat;
   /** Used when the source has no headline of its own. */
   headline?: string;
+  /** `html` only: the page's own URL (absolute http(s)), which its relative links and images are
+   * resolved against. Without it, the page's canonical URL is used, if it has one. */
+  url?: string;
 }
 
-/** A place in the source that was not mapped exactly (`path` is the source's, `content_elements[3]`). */
+/** A place in the source that was not mapped exactly (`path` is the source's: `content_elements[3]`, or in an HTML page a CSS-like path, `div#content>p:nth-of-type(3)`). */
 export interface ImportNote {
   path: string;
   pathSegments: (string | number)[];

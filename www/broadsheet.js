@@ -59,13 +59,13 @@ export function privacyReport(article, options) {
 }
 
 /**
- * Makes a format 1.1 article of a WordPress post or block markup, an ANS story or Portable Text
- * (text or an object): `{ article, notes }`. Only the server build holds the importers.
+ * Makes a format 1.1 article of a WordPress post or block markup, an ANS story, Portable Text
+ * or an HTML page (text or an object): `{ article, notes }`. Only the server build has them.
  */
-export function importArticle(source, { from, headline } = {}) {
+export function importArticle(source, { from, headline, url } = {}) {
   const { importArticle: importCore } = serverOnly("importArticle");
   if (headline != null && typeof headline !== "string") throw new TypeError("importArticle: headline must be a string");
-  return importCore(sourceText(source), String(from ?? ""), headline ?? undefined);
+  return importCore(sourceText(source), String(from ?? ""), headline ?? undefined, url ?? undefined);
 }
 
 /**

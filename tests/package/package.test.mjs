@@ -174,7 +174,7 @@ test("privacyReport gives every fixture's report exactly as the native one (test
 
 test("importArticle: the server build imports every fixture exactly as the native importer; the browser build says where it is", () => {
   let imported = 0;
-  for (const format of ["wordpress", "ans", "portable-text"]) {
+  for (const format of ["wordpress", "ans", "portable-text", "html"]) {
     const dir = `tests/import/${format}/`;
     for (const file of readdirSync(new URL(dir, root)).filter((f) => /\.(json|html)$/.test(f) && !f.endsWith(".article.json")).sort()) {
       const stem = file.replace(/\.(json|html)$/, "");
@@ -190,7 +190,13 @@ test("importArticle: the server build imports every fixture exactly as the nativ
       imported++;
     }
   }
-  assert.ok(imported >= 3, `${imported} fixtures imported`);
+  assert.ok(imported >= 6, `${imported} fixtures imported`);
+  // A page's own URL resolves its relative links and images; it is read for pages only.
+  const page = server.importArticle(read("tests/import/html/old-site.html"), { from: "html", url: "https://lighthouse.example/gale/1953.html" });
+  assert.equal(page.article.body.find((b) => b.type === "image").src, "https://lighthouse.example/gale/images/log-page.gif");
+  assert.equal(page.article.url, "https://lighthouse.example/gale/1953.html");
+  assert.throws(() => server.importArticle("{}", { from: "ans", url: "https://x.example/" }), { name: "TypeError", message: /`url` is only read with from: "html"/ });
+  assert.throws(() => server.importArticle("<p>x</p>", { from: "html", url: "/relative" }), /is not an absolute http\(s\) URL/);
   assert.throws(() => server.importArticle("{}", {}), { name: "TypeError", message: /`from` is required: one of wordpress, ans, portable-text/ });
   assert.throws(() => server.importArticle("{}", { from: "medium" }), { name: "TypeError", message: /unknown source format "medium"/ });
   assert.throws(() => server.importArticle('{"type": "story",', { from: "ans" }), (e) => e.line === 1 && e.column === 18 && /^invalid JSON/.test(e.message));

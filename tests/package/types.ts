@@ -56,7 +56,8 @@ const notePath: string = imported.notes[0].path;
 const firstRule: string = validateArticle(article, { warnings: { off: ["image-alt"] } }).warnings[0].rule;
 const report: PrivacyReport = privacyReport(article, { poster: "self-hosted" });
 const firstOrigin: string = report.beforeInteraction[0].origin;
-// @ts-expect-error only the three formats
+const page: ImportResult = importArticle("<html><title>T</title><p>Hi</p></html>", { from: "html", url: "https://example.com/a" });
+// @ts-expect-error only the four formats
 importArticle("{}", { from: "medium" });
 
 // @ts-expect-error headline is required

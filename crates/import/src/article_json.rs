@@ -11,13 +11,20 @@ use broadsheet::{Path, Problem};
 
 use crate::inline;
 
-/// Notes on what was not mapped exactly.
+/// Notes on what was not mapped exactly; for an HTML page also where each of its elements sits
+/// (so that a note about an element names its place in the page).
 #[derive(Debug, Default)]
-pub(crate) struct Notes(pub(crate) Vec<Problem>);
+pub(crate) struct Notes(pub(crate) Vec<Problem>, pub(crate) Option<std::rc::Rc<crate::page::Places>>);
 
 impl Notes {
     pub(crate) fn add(&mut self, at: &Path, message: impl Into<String>) {
         self.0.push(Problem::new(at.clone(), message.into()));
+    }
+
+    /// Where the element stamped `stamp` sits in the source page, when the source is one.
+    pub(crate) fn place_of(&self, stamp: &str) -> Option<Path> {
+        let places = self.1.as_ref()?;
+        places.path(stamp.parse().ok()?)
     }
 }
 
@@ -197,12 +204,15 @@ pub(crate) struct ImageFields {
     /// Inline Markdown.
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// Responsive sources (`srcset` with width descriptors), each URL as the source gives it.
+    pub srcset: Vec<(String, f64)>,
+    pub sizes: Option<String>,
 }
 
 /// An `image` block, or, when the policy refuses its source, a paragraph of its caption and
 /// alt text (with a note), or nothing when it has no text either.
 pub(crate) fn image(fields: ImageFields, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
-    let ImageFields { src, alt, width, height, caption, credit } = fields;
+    let ImageFields { src, alt, width, height, caption, credit, srcset, sizes } = fields;
     let Some(src) = url(&src, UrlUse::Resource, at, notes) else {
         let alt = alt.as_deref().and_then(plain).map(|alt| inline::escaped(&alt));
         return paragraph([alt, caption, credit.map(|credit| inline::escaped(&credit))]);
@@ -222,5 +232,20 @@ pub(crate) fn image(fields: ImageFields, at: &Path, notes: &mut Notes) -> Option
         image.set("width", w).set("height", h);
     }
     image.set_some("caption", caption.map(string)).set_some("credit", credit.map(string));
+    // A srcset is kept whole or not at all: one refused candidate drops it, with its note.
+    let candidates: Vec<Value<'static>> = srcset
+        .iter()
+        .filter_map(|(src, width)| {
+            let src = url(src, UrlUse::Resource, at, notes).filter(|s| !s.starts_with(',') && !s.ends_with(','))?;
+            let width = size(Some(*width))?;
+            let mut candidate = ObjectBuilder::new();
+            candidate.set("src", string(src)).set("width", width);
+            Some(candidate.into_value())
+        })
+        .collect();
+    if !candidates.is_empty() && candidates.len() == srcset.len() {
+        image.set("srcset", Value::Array(candidates));
+        image.set_some("sizes", sizes.and_then(|s| plain(&s)).map(string));
+    }
     Some(image.into_value())
 }

@@ -4,6 +4,8 @@
 //! `<script>` and `<style>` hold code, not text, and are dropped with a note. Text and attribute
 //! values have their character references decoded once, as they are read.
 
+use std::borrow::Cow;
+
 use super::inline::{InlineMarkdown, Mark};
 use crate::article_json::{block, Embedded, image, ImageFields, Notes, plain, string, url, video_or_embed};
 use broadsheet::text::decode_character_references;
@@ -402,7 +404,8 @@ impl InlineWriter<'_> {
                 }
                 return;
             }
-            "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol" | "figure" | "figcaption" | "pre" | "tr" | "table" | "section" => {
+            "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol" | "figure" | "figcaption" | "pre" | "tr" | "table" | "section"
+            | "dl" | "dt" | "dd" | "caption" | "summary" | "details" | "address" | "center" | "article" | "aside" | "header" | "footer" | "hgroup" => {
                 if !matches!(e.name.as_str(), "p" | "div") {
                     self.drop(&e.name);
                 }
@@ -445,7 +448,8 @@ impl InlineWriter<'_> {
 pub fn blocks(nodes: &[Node], at: &Path, notes: &mut Notes, max_list_depth: usize) -> Vec<Value<'static>> {
     let mut out = Vec::new();
     let mut loose: Vec<Node> = Vec::new();
-    for node in nodes {
+    let nodes = lift_media(nodes, at, notes);
+    for node in nodes.iter() {
         let is_block = matches!(node, Node::Element(e) if is_block_element(&e.name));
         if !is_block {
             loose.push(node.clone());
@@ -453,15 +457,67 @@ pub fn blocks(nodes: &[Node], at: &Path, notes: &mut Notes, max_list_depth: usiz
         }
         flush_paragraph(&mut loose, &mut out, at, notes);
         if let Node::Element(e) = node {
-            block_element(e, &mut out, at, notes, max_list_depth);
+            let here = place(e, at, notes);
+            block_element(e, &mut out, &here, notes, max_list_depth);
         }
     }
     flush_paragraph(&mut loose, &mut out, at, notes);
     out
 }
 
+/// The attribute the HTML page importer stamps on each element of a page with its number, so
+/// that notes can name the element's place in the page (the stamps never reach the output).
+pub const STAMP: &str = "data-broadsheet-at";
+
+/// Where `e` sits in the source: its own place when the importer knows it (an HTML page, whose
+/// elements it stamped), else `at`, the place of the HTML around it.
+fn place(e: &Element, at: &Path, notes: &Notes) -> Path {
+    e.attr(STAMP).and_then(|stamp| notes.place_of(stamp)).unwrap_or_else(|| at.clone())
+}
+
 fn is_block_element(name: &str) -> bool {
-    closes_paragraph(name) || matches!(name, "img" | "iframe" | "script" | "style" | "template" | "main" | "figcaption" | "video" | "audio")
+    closes_paragraph(name)
+        || matches!(
+            name,
+            "img" | "picture" | "iframe" | "script" | "style" | "template" | "main" | "figcaption" | "video" | "audio"
+                | "dt" | "dd" | "li" | "summary" | "center" | "address" | "hgroup" | "fieldset" | "legend" | "menu" | "dialog" | "caption"
+        )
+}
+
+/// Whether `nodes` hold an image, a frame or a player anywhere.
+fn holds_media(nodes: &[Node]) -> bool {
+    nodes.iter().any(|node| match node {
+        Node::Element(e) => is_media(&e.name) || holds_media(&e.children),
+        Node::Text(_) => false,
+    })
+}
+
+fn is_media(name: &str) -> bool {
+    matches!(name, "img" | "picture" | "iframe" | "video" | "audio")
+}
+
+/// `nodes` with the inline elements that hold media (`<a><img></a>`, `<span><img></span>`)
+/// replaced by their content, so the media become blocks of their own; a link dropped that way
+/// is noted.
+fn lift_media<'n>(nodes: &'n [Node], at: &Path, notes: &mut Notes) -> Cow<'n, [Node]> {
+    let lifts = |node: &Node| matches!(node, Node::Element(e) if is_phrasing(&e.name) && holds_media(&e.children));
+    if !nodes.iter().any(lifts) {
+        return Cow::Borrowed(nodes);
+    }
+    let mut out = Vec::new();
+    for node in nodes {
+        match node {
+            Node::Element(e) if lifts(node) => {
+                if e.name == "a" && e.attr("href").is_some() {
+                    let here = place(e, at, notes);
+                    notes.add(&here, "the link around the image was dropped (images link nowhere in the format)");
+                }
+                out.extend(lift_media(&e.children, at, notes).iter().cloned());
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn flush_paragraph(loose: &mut Vec<Node>, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes) {
@@ -477,7 +533,7 @@ fn block_element(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &
     match e.name.as_str() {
         "p" => {
             // Images inside a paragraph become blocks of their own, in place.
-            if e.children.iter().any(|n| matches!(n, Node::Element(c) if c.name == "img" || c.name == "iframe")) {
+            if holds_media(&e.children) {
                 return out.extend(blocks(&e.children, at, notes, max_list_depth));
             }
             flush_paragraph(&mut e.children.clone(), out, at, notes);
@@ -497,14 +553,19 @@ fn block_element(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &
         "blockquote" => out.extend(quote(e, at, notes)),
         "hr" => out.push(block("divider").into_value()),
         "img" => out.extend(image_element(e, None, at, notes)),
+        "picture" => match find(&e.children, "img") {
+            Some(img) => out.extend(picture_image(e, img, None, None, at, notes)),
+            None => notes.add(at, "a <picture> without an <img> was left out"),
+        },
         "iframe" => out.extend(frame(e, None, at, notes)),
         "figure" => figure(e, out, at, notes, max_list_depth),
         "pre" => {
             let code = text_keeping_lines(&e.children);
             if !code.trim().is_empty() {
                 let fence = "`".repeat(longest_backtick_run(&code).max(2) + 1);
+                let language = code_language(e).unwrap_or_default();
                 let mut markdown = block("markdown");
-                markdown.set("text", string(format!("{fence}\n{}\n{fence}", code.trim_end_matches('\n'))));
+                markdown.set("text", string(format!("{fence}{language}\n{}\n{fence}", code.trim_end_matches('\n'))));
                 out.push(markdown.into_value());
             }
         }
@@ -517,12 +578,20 @@ fn block_element(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &
                 None => out.extend(blocks(&e.children, at, notes, max_list_depth)),
             }
         }
-        "table" => {
-            notes.add(at, "a table was written as one paragraph per row, cells separated by \" | \"");
-            table_rows(e, out, at, notes);
+        "table" => table(e, out, at, notes, max_list_depth),
+        "dt" | "dd" | "summary" | "legend" | "caption" | "address" => {
+            if holds_blocks(&e.children) {
+                out.extend(blocks(&e.children, at, notes, max_list_depth));
+            } else {
+                flush_paragraph(&mut e.children.clone(), out, at, notes);
+            }
+        }
+        "li" => {
+            notes.add(at, "a list item outside a list was read as a paragraph");
+            out.extend(blocks(&e.children, at, notes, max_list_depth));
         }
         _ => {
-            if !matches!(e.name.as_str(), "div" | "section" | "article" | "main" | "header" | "footer" | "aside") {
+            if !matches!(e.name.as_str(), "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "center" | "hgroup" | "dl" | "details") {
                 notes.add(at, format!("<{}> is not a block the format has; its content was read as blocks", e.name));
             }
             out.extend(blocks(&e.children, at, notes, max_list_depth));
@@ -530,27 +599,157 @@ fn block_element(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &
     }
 }
 
-fn table_rows(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes) {
-    for child in &e.children {
-        let Node::Element(child) = child else { continue };
-        if child.name != "tr" {
-            table_rows(child, out, at, notes);
-            continue;
-        }
-        let cells: Vec<String> = child
-            .children
-            .iter()
-            .filter_map(|cell| match cell {
-                Node::Element(cell) => inline(&cell.children, at, notes),
-                Node::Text(_) => None,
-            })
-            .collect();
-        if !cells.is_empty() {
-            let mut paragraph = block("paragraph");
-            paragraph.set("text", string(cells.join(" | ")));
-            out.push(paragraph.into_value());
+/// Whether `nodes` hold block elements (so they read as blocks, not as one paragraph).
+fn holds_blocks(nodes: &[Node]) -> bool {
+    nodes.iter().any(|n| matches!(n, Node::Element(c) if is_block_element(&c.name)))
+}
+
+/// The language a `<pre>` says its code is in (`<pre><code class="language-rust">`), for the
+/// fence's info string.
+fn code_language(e: &Element) -> Option<String> {
+    let classes = [e.attr("class"), find(&e.children, "code").and_then(|c| c.attr("class"))];
+    classes.into_iter().flatten().flat_map(str::split_ascii_whitespace).find_map(|class| {
+        let language = class.strip_prefix("language-").or_else(|| class.strip_prefix("lang-"))?;
+        let fit = !language.is_empty() && language.len() <= 32 && language.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '_' | '#'));
+        fit.then(|| language.to_owned())
+    })
+}
+
+/// One row of a table: its cells, and whether they are all header cells.
+struct Row<'e> {
+    cells: Vec<&'e Element>,
+    header: bool,
+}
+
+/// The rows of `table`, in order (`<thead>`, `<tbody>`, `<tfoot>` or none), not those of
+/// tables nested in it.
+fn rows(table: &Element) -> Vec<Row<'_>> {
+    fn collect<'e>(e: &'e Element, in_head: bool, out: &mut Vec<Row<'e>>) {
+        for child in &e.children {
+            let Node::Element(child) = child else { continue };
+            match child.name.as_str() {
+                "tr" => {
+                    let cells: Vec<&Element> = child
+                        .children
+                        .iter()
+                        .filter_map(|c| match c {
+                            Node::Element(c) if c.name == "td" || c.name == "th" => Some(c),
+                            _ => None,
+                        })
+                        .collect();
+                    let header = in_head || (!cells.is_empty() && cells.iter().all(|c| c.name == "th"));
+                    out.push(Row { cells, header });
+                }
+                "thead" => collect(child, true, out),
+                "tbody" | "tfoot" => collect(child, false, out),
+                _ => {}
+            }
         }
     }
+    let mut out = Vec::new();
+    collect(table, false, &mut out);
+    out
+}
+
+/// A `<table>`: a table of data becomes a Markdown table; one used for layout (nested tables,
+/// a single row or column, cells that hold blocks, `role="presentation"`) is read as the blocks
+/// in its cells, in order.
+fn table(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes, max_list_depth: usize) {
+    let rows = rows(e);
+    let columns = rows.iter().map(|r| r.cells.iter().map(|c| span(c, "colspan")).sum::<usize>()).max().unwrap_or(0);
+    let cell_holds_blocks = rows.iter().flat_map(|r| &r.cells).any(|c| {
+        c.children.iter().any(|n| matches!(n, Node::Element(b) if is_block_element(&b.name) && b.name != "p"))
+            || c.children.iter().filter(|n| matches!(n, Node::Element(p) if p.name == "p")).count() > 1
+    });
+    let layout = e.attr("role") == Some("presentation") || find(&e.children, "table").is_some() || rows.len() < 2 || columns < 2 || cell_holds_blocks || columns > 64;
+    let caption = find(&e.children, "caption").and_then(|c| inline(&c.children, at, notes));
+    if layout {
+        if let Some(caption) = caption {
+            let mut paragraph = block("paragraph");
+            paragraph.set("text", string(caption));
+            out.push(paragraph.into_value());
+        }
+        for row in &rows {
+            for cell in &row.cells {
+                let here = place(cell, at, notes);
+                out.extend(blocks(&cell.children, &here, notes, max_list_depth));
+            }
+        }
+        if !rows.is_empty() {
+            notes.add(at, "a table used for layout (not a table of data) was read as the blocks in its cells");
+        }
+        return;
+    }
+    let mut lines = Vec::new();
+    if let Some(caption) = caption {
+        lines.push(caption.replace("\\\n", " "));
+        lines.push(String::new());
+    }
+    let mut spanned = false;
+    let write_row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let mut body = rows.iter().peekable();
+    let header: Vec<String> = match body.peek() {
+        Some(row) if row.header => {
+            let row = body.next().expect("peeked");
+            row_cells(row, columns, at, notes, &mut spanned)
+        }
+        _ => vec![String::new(); columns],
+    };
+    lines.push(write_row(header));
+    lines.push(format!("|{}", " --- |".repeat(columns)));
+    for row in body {
+        let cells = row_cells(row, columns, at, notes, &mut spanned);
+        lines.push(write_row(cells));
+    }
+    if spanned {
+        notes.add(at, "cells that span rows or columns were written once, in their first row and column");
+    }
+    let mut markdown = block("markdown");
+    markdown.set("text", string(lines.join("\n")));
+    out.push(markdown.into_value());
+}
+
+/// A cell's `colspan` or `rowspan`, 1 to 64.
+fn span(cell: &Element, name: &str) -> usize {
+    cell.attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 64)
+}
+
+/// A row's cells as inline Markdown fit for a table cell, padded to `columns`.
+fn row_cells(row: &Row, columns: usize, at: &Path, notes: &mut Notes, spanned: &mut bool) -> Vec<String> {
+    let mut cells = Vec::new();
+    for cell in &row.cells {
+        let text = inline(&cell.children, at, notes).unwrap_or_default();
+        cells.push(table_cell(&text));
+        let colspan = span(cell, "colspan");
+        *spanned |= colspan > 1 || span(cell, "rowspan") > 1;
+        cells.extend(std::iter::repeat_n(String::new(), colspan - 1));
+    }
+    cells.resize(columns.max(cells.len()), String::new());
+    cells.truncate(columns);
+    cells
+}
+
+/// Inline Markdown made fit for one table cell: line breaks become spaces, and every `|` not
+/// already escaped is (a table splits its cells before it reads links or code).
+fn table_cell(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut backslashes = 0;
+    let mut chars = markdown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'\n') && backslashes % 2 == 0 => {
+                chars.next();
+                out.push(' ');
+                backslashes = 0;
+                continue;
+            }
+            '\n' => out.push(' '),
+            '|' if backslashes % 2 == 0 => out.push_str("\\|"),
+            c => out.push(c),
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+    }
+    out
 }
 
 /// Text with its line breaks, for `<pre>`.
@@ -672,20 +871,82 @@ fn text_stripping_dash(nodes: &[Node]) -> String {
 
 /// An `<img>` as an image block, with a caption when it has one.
 pub fn image_element(e: &Element, caption: Option<String>, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
-    let number = |name: &str| e.attr(name).and_then(|v| v.trim().parse::<f64>().ok());
-    let Some(src) = e.attr("src") else {
+    picture_image(e, e, caption, None, at, notes)
+}
+
+/// Attributes lazy-loading scripts keep the real source in, until the image scrolls into view.
+const LAZY_SOURCES: [&str; 6] = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src"];
+const LAZY_SRCSETS: [&str; 3] = ["data-srcset", "data-lazy-srcset", "data-original-set"];
+
+/// An image from `img` inside `picture` (the same element for a bare `<img>`): its source is
+/// `src`, or where a lazy loader keeps it (`data-src` …, the widest `srcset` candidate, a
+/// `<source>` of the picture) when `src` is missing or a placeholder (`data:`); `srcset` with
+/// width descriptors is kept as the image's responsive sources.
+fn picture_image(picture: &Element, img: &Element, caption: Option<String>, credit: Option<String>, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
+    let number = |name: &str| img.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok());
+    let given = img.attr("src").map(str::trim).filter(|s| !s.is_empty() && !s.to_ascii_lowercase().starts_with("data:"));
+    let srcset_text = img
+        .attr("srcset")
+        .or_else(|| LAZY_SRCSETS.iter().find_map(|name| img.attr(name)))
+        .or_else(|| {
+            let sources = picture.children.iter().filter_map(|n| match n {
+                Node::Element(s) if s.name == "source" && s.attr("media").is_none() => s.attr("srcset").or_else(|| s.attr("data-srcset")),
+                _ => None,
+            });
+            sources.into_iter().next()
+        })
+        .filter(|s| !s.trim().is_empty());
+    let candidates = srcset_text.map(parse_srcset).unwrap_or_default();
+    let lazy = LAZY_SOURCES.iter().find_map(|name| img.attr(name)).map(str::trim).filter(|s| !s.is_empty());
+    let widest = candidates.iter().filter(|c| c.1.is_some()).max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal)).or(candidates.first()).map(|c| c.0.as_str());
+    // A `data:` placeholder with nothing better is what the image has (the URL policy speaks).
+    let Some(src) = given.or(lazy).or(widest).or(img.attr("src")) else {
         notes.add(at, "an <img> without src was left out");
-        return crate::article_json::paragraph([e.attr("alt").and_then(plain).map(|a| super::inline::escaped(&a)), caption]);
+        return crate::article_json::paragraph([img.attr("alt").and_then(plain).map(|a| super::inline::escaped(&a)), caption]);
+    };
+    if given.is_none() && img.attr("src").is_some_and(|s| s != src) {
+        notes.add(at, "the image's src is a placeholder; its real source was taken from where its lazy loader keeps it");
+    }
+    let srcset = match candidates.iter().all(|c| c.1.is_some()) {
+        true => candidates.iter().map(|(src, width)| (src.clone(), width.unwrap_or(0.0))).collect(),
+        false => Vec::new(),
     };
     let fields = ImageFields {
         src: src.to_owned(),
-        alt: e.attr("alt").map(str::to_owned),
+        alt: img.attr("alt").map(str::to_owned),
         width: number("width"),
         height: number("height"),
         caption,
-        credit: None,
+        credit,
+        sizes: if srcset.is_empty() { None } else { img.attr("sizes").map(str::to_owned) },
+        srcset,
     };
     image(fields, at, notes)
+}
+
+/// A `srcset`'s candidates: each URL with its width when it has a `w` descriptor.
+pub fn parse_srcset(srcset: &str) -> Vec<(String, Option<f64>)> {
+    let mut out = Vec::new();
+    let mut rest = srcset.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+    while !rest.is_empty() {
+        let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let mut url = &rest[..end];
+        rest = &rest[end..];
+        let mut descriptor = "";
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+        } else {
+            let stop = rest.find(',').unwrap_or(rest.len());
+            descriptor = rest[..stop].trim();
+            rest = rest.get(stop + 1..).unwrap_or("");
+        }
+        let width = descriptor.strip_suffix('w').and_then(|w| w.parse::<f64>().ok());
+        if !url.is_empty() {
+            out.push((url.to_owned(), width));
+        }
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+    }
+    out
 }
 
 /// An `<iframe>`: a YouTube or Vimeo player becomes a facade, anything else a link card.
@@ -698,43 +959,99 @@ fn frame(e: &Element, caption: Option<String>, at: &Path, notes: &mut Notes) -> 
     video_or_embed(embedded, at, notes)
 }
 
-/// A `<figure>`: an image, a frame or a quote with its `<figcaption>`; anything else is read
-/// as blocks, the caption as a paragraph after them.
+/// A `<figure>`: an image, a picture or a frame with its `<figcaption>` (a credit in it, marked
+/// by its class or a `<cite>`, is the credit); anything else is read as blocks, the caption as a
+/// paragraph after them.
 fn figure(e: &Element, out: &mut Vec<Value<'static>>, at: &Path, notes: &mut Notes, max_list_depth: usize) {
-    let caption = find(&e.children, "figcaption").and_then(|c| inline(&c.children, at, notes));
+    let figcaption = find(&e.children, "figcaption");
+    let (caption, credit) = figcaption.map(|c| caption_and_credit(c, at, notes)).unwrap_or_default();
     let content: Vec<Node> = e.children.iter().filter(|n| !matches!(n, Node::Element(c) if c.name == "figcaption")).cloned().collect();
-    let media: Vec<&Element> = content
-        .iter()
-        .filter_map(|n| match n {
-            Node::Element(c) => Some(c),
-            Node::Text(_) => None,
-        })
-        .collect();
-    let only_text_besides = |name: &str| {
-        content.iter().all(|n| match n {
-            Node::Text(t) => t.trim().is_empty(),
-            Node::Element(c) => c.name == name || c.name == "a" && c.children.iter().all(|n| matches!(n, Node::Element(i) if i.name == name)),
-        })
-    };
-    if only_text_besides("img") {
-        if let Some(img) = find(&content, "img") {
-            if media.len() == 1 && media[0].name == "a" {
+    let mut media = Vec::new();
+    collect_media(&content, &mut media);
+    if let [(element, picture)] = media[..] {
+        if matches!(element.name.as_str(), "img" | "iframe") && !has_text(&content) {
+            if find_link(&content) {
                 notes.add(at, "the link around the image was dropped (images link nowhere in the format)");
             }
-            return out.extend(image_element(img, caption, at, notes));
-        }
-    }
-    if only_text_besides("iframe") {
-        if let Some(iframe) = find(&content, "iframe") {
-            return out.extend(frame(iframe, caption, at, notes));
+            let block = match element.name.as_str() {
+                "img" => picture_image(picture.unwrap_or(element), element, caption, credit, at, notes),
+                _ => frame(element, with_credit(caption, credit), at, notes),
+            };
+            return out.extend(block);
         }
     }
     out.extend(blocks(&content, at, notes, max_list_depth));
-    if let Some(caption) = caption {
+    if let Some(caption) = with_credit(caption, credit) {
         let mut paragraph = block("paragraph");
         paragraph.set("text", string(caption));
         out.push(paragraph.into_value());
     }
+}
+
+/// The caption joined with its credit, for where a block has no credit of its own.
+fn with_credit(caption: Option<String>, credit: Option<String>) -> Option<String> {
+    match (caption, credit.map(|c| super::inline::escaped(&c))) {
+        (Some(caption), Some(credit)) => Some(format!("{caption} {credit}")),
+        (caption, credit) => caption.or(credit),
+    }
+}
+
+/// Images (with the `<picture>` around each, if any), frames and players in `nodes`.
+fn collect_media<'n>(nodes: &'n [Node], out: &mut Vec<(&'n Element, Option<&'n Element>)>) {
+    for node in nodes {
+        let Node::Element(e) = node else { continue };
+        match e.name.as_str() {
+            "picture" => {
+                if let Some(img) = find(&e.children, "img") {
+                    out.push((img, Some(e)));
+                }
+            }
+            "img" | "iframe" | "video" | "audio" => out.push((e, None)),
+            _ => collect_media(&e.children, out),
+        }
+    }
+}
+
+/// Whether `nodes` hold text a reader sees (an image's alt aside).
+fn has_text(nodes: &[Node]) -> bool {
+    nodes.iter().any(|node| match node {
+        Node::Text(text) => !text.trim().is_empty(),
+        Node::Element(e) if is_raw_text(&e.name) || e.name == "img" => false,
+        Node::Element(e) => has_text(&e.children),
+    })
+}
+
+fn find_link(nodes: &[Node]) -> bool {
+    nodes.iter().any(|node| matches!(node, Node::Element(e) if (e.name == "a" && e.attr("href").is_some()) || find_link(&e.children)))
+}
+
+/// Words in a class or id that mark an image's credit.
+const CREDIT_CLASSES: [&str; 6] = ["credit", "copyright", "photographer", "attribution", "byline", "courtesy"];
+
+/// A `<figcaption>`'s caption (inline Markdown) and credit (plain text): the credit is what sits
+/// in elements whose class says so (`credit`, `copyright` …) or in a `<cite>`.
+fn caption_and_credit(figcaption: &Element, at: &Path, notes: &mut Notes) -> (Option<String>, Option<String>) {
+    fn is_credit(e: &Element) -> bool {
+        let marked = |v: Option<&str>| v.is_some_and(|v| v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| CREDIT_CLASSES.contains(&w.to_ascii_lowercase().as_str())));
+        e.name == "cite" || marked(e.attr("class")) || marked(e.attr("id"))
+    }
+    fn split(nodes: &[Node], caption: &mut Vec<Node>, credits: &mut Vec<String>) {
+        for node in nodes {
+            match node {
+                Node::Element(e) if is_credit(e) => credits.extend(plain(&text(&e.children))),
+                Node::Element(e) if !is_phrasing(&e.name) && e.children.iter().any(|n| matches!(n, Node::Element(c) if is_credit(c))) => {
+                    let mut inner = Vec::new();
+                    split(&e.children, &mut inner, credits);
+                    caption.push(Node::Element(Element { name: e.name.clone(), attrs: e.attrs.clone(), children: inner }));
+                }
+                other => caption.push(other.clone()),
+            }
+        }
+    }
+    let (mut caption, mut credits) = (Vec::new(), Vec::new());
+    split(&figcaption.children, &mut caption, &mut credits);
+    let credit = plain(&credits.join(" "));
+    (inline(&caption, at, notes), credit)
 }
 
 #[cfg(test)]

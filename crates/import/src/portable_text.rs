@@ -19,8 +19,8 @@ type Fields<'a> = [(Cow<'a, str>, Value<'a>)];
 
 /// The document fields this importer reads. Others are noted as left out, except Sanity's own
 /// metadata (`_id`, `_rev`, …; `_updatedAt` is read).
-const DOCUMENT_FIELDS: [&str; 12] =
-    ["title", "slug", "excerpt", "author", "authors", "publishedAt", "mainImage", "categories", "tags", "body", "projectId", "dataset"];
+const DOCUMENT_FIELDS: [&str; 13] =
+    ["title", "slug", "subtitle", "excerpt", "author", "authors", "publishedAt", "mainImage", "categories", "tags", "body", "projectId", "dataset"];
 
 /// What reading the blocks needs from the document and the limits.
 struct Context {
@@ -68,7 +68,22 @@ fn read_document(fields: &Fields, context: &Context, article: &mut ObjectBuilder
     article.set_some("id", field(fields, "slug").and_then(|slug| id(slug, &at("slug"), notes)));
     let headline = field(fields, "title").and_then(|title| text(title, &at("title"), notes));
     article.set_some("headline", headline.and_then(|title| title_text(title, &at("title"), notes)).map(string));
-    article.set_some("dek", field(fields, "excerpt").and_then(|excerpt| spans::inline_text(excerpt, &at("excerpt"), notes)).map(string));
+    // The dek: the subtitle (the standfirst under the title), or the excerpt. With both, the
+    // excerpt stays the dek and the subtitle opens the body, so neither is lost.
+    let subtitle = field(fields, "subtitle").and_then(|subtitle| spans::inline_text(subtitle, &at("subtitle"), notes));
+    let excerpt = field(fields, "excerpt").and_then(|excerpt| spans::inline_text(excerpt, &at("excerpt"), notes));
+    match (subtitle, excerpt) {
+        (Some(subtitle), None) => {
+            article.set("dek", string(subtitle));
+        }
+        (subtitle, excerpt) => {
+            article.set_some("dek", excerpt.map(string));
+            if let Some(subtitle) = subtitle {
+                notes.add(&at("subtitle"), "the document has both a subtitle and an excerpt: the excerpt is the dek, and the subtitle opens the body as a paragraph");
+                body.extend(crate::article_json::paragraph([Some(subtitle)]));
+            }
+        }
+    }
     article.set_some("authors", authors(fields, notes));
     for (key, name) in [("publishedAt", "published"), ("_updatedAt", "modified")] {
         let date = field(fields, key).and_then(|date| text(date, &at(key), notes));

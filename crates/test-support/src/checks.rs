@@ -40,6 +40,27 @@ pub fn imported(text: &str, from: broadsheet_import::Source) -> Result<(), Strin
     }
 }
 
+/// A page's bytes through the HTML page importer, as the CLI reads them (decoded as a browser
+/// decodes them; with a page URL when `with_url`): the same checks as [`imported`].
+pub fn imported_page(bytes: &[u8], with_url: bool) -> Result<(), String> {
+    use broadsheet_import::{import_bytes, Given, Source};
+    let options = Options::default();
+    let given = Given { headline: Some("A headline the page lacks"), url: with_url.then_some("https://news.example/section/page.html") };
+    match import_bytes(bytes, Source::Html, given, &options.limits) {
+        Ok(imported) => {
+            let json = imported.json.to_json(broadsheet::json::JsonStyle::Pretty);
+            let again = broadsheet::parse(&json, &options.limits)
+                .map_err(|error| format!("the imported article's JSON does not validate again: {error}\n--- article ---\n{json}"))?;
+            if again != imported.article {
+                return Err(format!("the imported article's JSON reads back as a different article\n--- article ---\n{json}"));
+            }
+            rendered(&imported.article, &options)?;
+            page(&imported.article, &options)
+        }
+        Err(error) => well_formed(&error, &[]),
+    }
+}
+
 /// A refusal says what and where: at least one problem, each with a message, and (when
 /// `paths` is not empty) each at one of `paths`.
 pub fn well_formed(error: &Error, paths: &[&str]) -> Result<(), String> {

@@ -1,5 +1,6 @@
 //! The XSS corpus: every payload of `tests/xss/payloads.json` in every string field of
-//! `tests/xss/base.json`, one at a time, and in every string of each importer's fullest fixture.
+//! `tests/xss/base.json`, one at a time, and in every string of each importer's fullest fixture
+//! (for the HTML page, every attribute value and text).
 //! Natively each case goes through the oracle (`tests/hostile.rs`); the `xss-corpus` program
 //! writes the rendered cases for the browser test (`tests/xss/browser.test.mjs`), which loads and
 //! clicks them in Chromium.
@@ -166,6 +167,36 @@ pub const IMPORT_BASES: [(Source, &str); 3] = [
     (Source::PortableText, "tests/import/portable-text/post.json"),
 ];
 
+/// The fullest HTML page fixture, attacked in every attribute value and text.
+pub const IMPORT_PAGE: &str = "tests/import/html/story.html";
+
+/// Where `page` has attribute values (inside their quotes) and texts (between tags, not only
+/// white space): byte ranges, in order.
+fn page_positions(page: &str) -> Vec<(usize, usize)> {
+    let bytes = page.as_bytes();
+    let (mut out, mut i, mut in_tag) = (Vec::new(), 0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => in_tag = true,
+            b'>' => {
+                in_tag = false;
+                let end = page[i + 1..].find('<').map_or(page.len(), |e| i + 1 + e);
+                if !page[i + 1..end].trim().is_empty() {
+                    out.push((i + 1, end));
+                }
+            }
+            b'"' if in_tag && i > 0 && bytes[i - 1] == b'=' => {
+                let end = page[i + 1..].find('"').map_or(page.len(), |e| i + 1 + e);
+                out.push((i + 1, end));
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Keys whose strings say what an element is (`type`, Portable Text's `_type`, a list's kind):
 /// the document attacked everywhere at once keeps them, so the payload lands in every place
 /// content goes. (One position at a time, they are attacked too.)
@@ -199,6 +230,8 @@ fn import_rendered(source: &str, from: Source, oracle: Oracle) -> Result<Option<
 
 /// Every payload in every string of each importer's fullest fixture: one position at a time
 /// (through the oracle, with `Oracle::Check`) and all positions at once, which are the cases.
+/// For the HTML page fixture the strings are its attribute values and texts, and the payload is
+/// raw HTML there.
 pub fn import_corpus(root: &Path, oracle: Oracle) -> Corpus {
     let payloads = payloads(root);
     let mut corpus = Corpus { payloads: payloads.len(), ..Corpus::default() };
@@ -240,5 +273,38 @@ pub fn import_corpus(root: &Path, oracle: Oracle) -> Corpus {
             }
         }
     }
+    page_corpus(root, &payloads, oracle, &mut corpus);
     corpus
+}
+
+/// An HTML page: each payload as the raw HTML of attribute values and texts of the page (so
+/// markup in a payload is the page's own markup): one at a time in every tenth position (rotating
+/// with the payload, so each position meets every tenth payload; a page takes a Readability
+/// extraction, a thousand times slower than a JSON document), and in all at once (the cases).
+fn page_corpus(root: &Path, payloads: &[(String, String)], oracle: Oracle, corpus: &mut Corpus) {
+    let path = root.join(IMPORT_PAGE);
+    let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let spans = page_positions(&page);
+    corpus.positions += spans.len();
+    for (k, (name, payload)) in payloads.iter().enumerate() {
+        let mut everywhere = String::new();
+        let mut last = 0;
+        for (p, &(start, end)) in spans.iter().enumerate() {
+            if oracle == Oracle::Check && (p + k) % 10 == 0 {
+                let one = format!("{}{payload}{}", &page[..start], &page[end..]);
+                if let Err(report) = import_rendered(&one, Source::Html, oracle) {
+                    corpus.failures.push(format!("{IMPORT_PAGE}: {name} at byte {start}:\n{report}"));
+                }
+            }
+            everywhere.push_str(&page[last..start]);
+            everywhere.push_str(payload);
+            last = end;
+        }
+        everywhere.push_str(&page[last..]);
+        match import_rendered(&everywhere, Source::Html, oracle) {
+            Ok(Some(html)) => corpus.cases.push(json!({ "name": name, "field": format!("every text and attribute of {IMPORT_PAGE}"), "html": html })),
+            Ok(None) => {}
+            Err(report) => corpus.failures.push(format!("{IMPORT_PAGE}: {name} everywhere:\n{report}")),
+        }
+    }
 }

@@ -152,13 +152,14 @@ pub fn validate_article(article: JsValue, options: JsValue) -> Result<JsValue, J
     Ok(result.into())
 }
 
-/// Imports a WordPress post or block markup, an ANS story or Portable Text (JSON text; the JS
-/// entry turns objects into text) as `{ article, notes }`; throws when no valid article can be
-/// made. Only in the server build (the browser build leaves the importers out).
+/// Imports a WordPress post or block markup, an ANS story, Portable Text (JSON text; the JS
+/// entry turns objects into text) or an HTML page (its text; `url` is the page's own URL) as
+/// `{ article, notes }`; throws when no valid article can be made. Only in the server build (the
+/// browser build leaves the importers out).
 #[cfg(feature = "server")]
 #[wasm_bindgen(js_name = importArticle, skip_typescript)]
-pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Result<JsValue, JsValue> {
-    use broadsheet_import::{import, Source};
+pub fn import_article(source: &str, from: &str, headline: Option<String>, url: Option<String>) -> Result<JsValue, JsValue> {
+    use broadsheet_import::{import_with, Given, Source};
     use broadsheet::json::JsonStyle;
     let Some(from) = Source::from_name(from) else {
         let names: Vec<&str> = Source::ALL.iter().map(|(_, name)| *name).collect();
@@ -168,7 +169,11 @@ pub fn import_article(source: &str, from: &str, headline: Option<String>) -> Res
         };
         return Err(js_sys::TypeError::new(&message).into());
     };
-    let imported = import(source, from, headline.as_deref(), &Options::default().limits).map_err(|e| to_js_error(&e))?;
+    if url.is_some() && from != Source::Html {
+        return Err(js_sys::TypeError::new("importArticle: `url` is only read with from: \"html\"").into());
+    }
+    let given = Given { headline: headline.as_deref(), url: url.as_deref() };
+    let imported = import_with(source, from, given, &Options::default().limits).map_err(|e| to_js_error(&e))?;
     let result = Object::new();
     // The article's own JSON text, read by the engine's parser: one crossing for the whole tree.
     let article = js_sys::JSON::parse(&imported.json.to_json(JsonStyle::Script))?;

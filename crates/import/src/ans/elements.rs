@@ -61,6 +61,24 @@ impl StoryReader<'_> {
                 let content = self.array(element, "content_elements", at);
                 self.elements(content, &at.key("content_elements"))
             }
+            "endorsement" => {
+                // A rating or recommendation ("Recommended", "Critic's pick"): plain text.
+                let text = self.string(element, "endorsement", at).and_then(|text| self.plain_text(text, &at.key("endorsement")));
+                match text {
+                    Some(text) => {
+                        self.notes.add(at, "an endorsement element is written as a paragraph of its text, in bold");
+                        let mut bold = InlineMarkdown::new();
+                        let _ = bold.open(Mark::Strong);
+                        bold.text(&text);
+                        bold.close(&Mark::Strong);
+                        paragraph([bold.finish()]).into_iter().collect()
+                    }
+                    None => {
+                        self.notes.add(at, "an endorsement element without text was left out");
+                        Vec::new()
+                    }
+                }
+            }
             "reference" => {
                 let referent = field(element, "referent");
                 let id = referent.and_then(|r| field(r, "id")).and_then(as_str).map_or(String::new(), |id| format!(" \"{id}\""));

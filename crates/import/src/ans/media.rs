@@ -43,6 +43,7 @@ impl StoryReader<'_> {
             height: dimension(field(item, "height")),
             caption,
             credit,
+            ..ImageFields::default()
         };
         image(fields, at, self.notes)
     }

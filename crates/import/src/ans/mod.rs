@@ -196,7 +196,14 @@ impl StoryReader<'_> {
 
     /// Plain text of an HTML string for a plain field (a headline, a name): markup is dropped,
     /// its text kept, with a note.
+    /// A plain-text field (`alt_text`, a credit's name, a headline): text, with character
+    /// references decoded. A `<` in it is text ("x < y", "a<b"), unless the field holds markup
+    /// HTML has (`<b>`, `</i>`, `<br>`): then it is read as HTML, its text kept, with a note.
     fn plain_text(&mut self, source: &str, at: &Path) -> Option<String> {
+        if !holds_markup(source) {
+            let text = broadsheet::text::decode_character_references(source);
+            return plain(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
         let nodes = html::parse(source, at, self.notes);
         if nodes.iter().any(|node| matches!(node, Node::Element(_))) {
             self.notes.add(at, "markup was dropped (this field is plain text); its text was kept");
@@ -439,3 +446,27 @@ fn plain_words(source: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `text` holds a tag of an element HTML has, complete with its `>`, or a comment:
+/// markup a CMS put in a plain-text field, as opposed to a `<` that is text.
+pub(super) fn holds_markup(text: &str) -> bool {
+    const NAMES: [&str; 26] = [
+        "a", "abbr", "b", "br", "cite", "code", "div", "em", "font", "i", "img", "mark", "p", "q", "s", "small", "span", "strong", "sub", "sup",
+        "u", "del", "ins", "script", "style", "iframe",
+    ];
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if rest.starts_with("!--") {
+            return true;
+        }
+        let tag = rest.strip_prefix('/').unwrap_or(rest);
+        let name_end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
+        let (name, after) = tag.split_at(name_end);
+        let closes = after.starts_with('>') || after.starts_with("/>") || (after.starts_with(|c: char| c.is_ascii_whitespace()) && after.contains('>'));
+        if closes && NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return true;
+        }
+    }
+    false
+}

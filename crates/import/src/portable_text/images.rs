@@ -63,7 +63,7 @@ pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut N
         }
     };
     let (width, height) = asset.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
-    let fields = ImageFields { src: asset.url, alt, width, height, caption, credit };
+    let fields = ImageFields { src: asset.url, alt, width, height, caption, credit, ..ImageFields::default() };
     crate::article_json::image(fields, at, notes)
 }
 

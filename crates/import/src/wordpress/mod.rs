@@ -315,6 +315,7 @@ fn featured_media(post: &Value, notes: &mut Notes) -> Option<Value<'static>> {
         height: number("height"),
         caption,
         credit,
+        ..ImageFields::default()
     };
     image(fields, &at, notes)
 }

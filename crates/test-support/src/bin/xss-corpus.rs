@@ -1,6 +1,7 @@
 //! Writes the XSS corpus for the browser test: `target/xss/cases.json` (every payload in every
 //! field, rendered, and forty whole pages) and `target/xss/import-cases.json` (every payload in
-//! every string of each importer's fullest fixture, imported and rendered). The oracle's checks
+//! every string of each importer's fullest fixture, the HTML page's
+//! attribute values and texts included, imported and rendered). The oracle's checks
 //! of the same cases run natively in `tests/hostile.rs`.
 //!
 //! `cargo run --release -p broadsheet-test-support --bin xss-corpus`
