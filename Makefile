@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: demo test build bench
+.PHONY: demo test check build bench
 PORT ?= 8080
 
 demo:
@@ -7,6 +7,10 @@ demo:
 
 test:
 	scripts/test.sh
+
+# The quick loop: native tests, lints, docs and the format's agreement (no browsers, no wasm).
+check:
+	scripts/test.sh --quick
 
 build:
 	scripts/setup.sh && scripts/build.sh

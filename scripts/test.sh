@@ -1,48 +1,68 @@
 #!/usr/bin/env bash
 # Every test: native Rust, WebAssembly (Node and headless Chromium), package, browser end-to-end.
-# Installs what it needs first (scripts/setup.sh).
+# Installs what it needs first (scripts/setup.sh). `--quick` (make check) stops after the native
+# tests, lints, docs and the format's agreement: the loop for iterating on the Rust code.
+# Each stage's time is printed at the end, so a slow stage shows where it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh --browser
+stage_name="set-up"
+stage_started=$SECONDS
+timings=()
+# Ends the running stage (noting its time) and starts the next.
+stage() {
+  timings+=("$(printf '%5d s  %s' $((SECONDS - stage_started)) "$stage_name")")
+  stage_name=$1
+  stage_started=$SECONDS
+  echo "== $1"
+}
+report() {
+  stage "done"
+  echo "== time per stage (total $((SECONDS / 60)) min $((SECONDS % 60)) s)"
+  printf '%s\n' "${timings[@]}"
+}
+trap report EXIT
 
-echo "== native: unit, fixtures, errors, pathological inputs, properties, fast path against plain path"
+if [ "${1:-}" = --quick ]; then scripts/setup.sh; else scripts/setup.sh --browser; fi
+
+stage "native: unit, fixtures, errors, pathological inputs, properties, fast path against plain path"
 cargo test --release
 # The criterion benchmark is not a test target; built here so that a change to the model cannot
 # leave `make bench` broken.
 cargo build --release --benches
 
-echo "== lints and docs: clippy and rustdoc without a warning (the wasm binding for its own target)"
+stage "lints and docs: clippy and rustdoc without a warning (the wasm binding for its own target)"
 cargo clippy --release --all-targets -- -D warnings
 cargo clippy --release -p broadsheet-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
-echo "== the format written once: JSON Schema, TypeScript types, docs and the validator agree"
+stage "the format written once: JSON Schema, TypeScript types, docs and the validator agree"
 cargo build --release --bin broadsheet
 node --test tests/format/
+if [ "${1:-}" = --quick ]; then exit 0; fi
 
-echo "== build the package"
+stage "build the package"
 scripts/build.sh
 
 # Stages below are added by area; each is one command.
-echo "== HTML validity (Nu Html Checker) and accessibility (axe-core) of every fixture"
+stage "HTML validity (Nu Html Checker) and accessibility (axe-core) of every fixture"
 node --test tests/pages/
-echo "== demo page: the real server in Chromium: edits, errors, options, keyboard video, requests, CSP, axe-core, screenshots"
+stage "demo page: the real server in Chromium: edits, errors, options, keyboard video, requests, CSP, axe-core, screenshots"
 node --test tests/demo/
-echo "== wasm in Node: every fixture byte-identical to native, from text and objects; errors with paths"
+stage "wasm in Node: every fixture byte-identical to native, from text and objects; errors with paths"
 cargo test -p broadsheet-wasm --target wasm32-unknown-unknown
-echo "== package in Node: both builds byte-identical on every fixture, hostile objects, export conditions, types, size budgets"
+stage "package in Node: both builds byte-identical on every fixture, hostile objects, export conditions, types, size budgets"
 node --test tests/package/
-echo "== consumers: Reader View (Readability), link previews (metascraper), structured data (Google, Twitter, Facebook presets) on every fixture page; Lighthouse 100s on three"
+stage "consumers: Reader View (Readability), link previews (metascraper), structured data (Google, Twitter, Facebook presets) on every fixture page; Lighthouse 100s on three"
 node --test tests/consumers/
-echo "== end to end in Chromium: the light page's bytes and requests, facades, keyboard, refused players, axe-core, CSP; <broadsheet-article>"
+stage "end to end in Chromium: the light page's bytes and requests, facades, keyboard, refused players, axe-core, CSP; <broadsheet-article>"
 node --test tests/e2e/
-echo "== recipes: each example under examples/ installs the packed package from its tarball, builds and runs"
+stage "recipes: each example under examples/ installs the packed package from its tarball, builds and runs"
 scripts/pack.sh
 node --test examples/
-echo "== benchmark smoke: the renderers of bench/ agree with the package and run one round"
+stage "benchmark smoke: the renderers of bench/ agree with the package and run one round"
 node bench/node.mjs --smoke
-echo "== hostile input: fuzz corpus replay and a bounded run of every target (60 s each, at once)"
+stage "hostile input: fuzz corpus replay and a bounded run of every target (60 s each, at once)"
 scripts/fuzz.sh 60
-echo "== hostile input: XSS corpus in Chromium, and the wasm package after every bad input"
+stage "hostile input: XSS corpus in Chromium, and the wasm package after every bad input"
 node --test tests/xss/

@@ -91,6 +91,10 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     let file = file.ok_or(format!("{USAGE}\n"))?;
+    // The page leaves out a URL the policy refuses; here it is an error instead.
+    for (flag, url) in [("--stylesheet", &stylesheet), ("--script", &script)] {
+        broadsheet::escape::check_url(url, broadsheet::escape::UrlUse::Resource).map_err(|why| format!("{flag} \"{url}\": {why}\n"))?;
+    }
     let Some(options) = load_options(options_file)? else {
         return Ok(ExitCode::FAILURE);
     };

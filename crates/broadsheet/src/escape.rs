@@ -1,5 +1,6 @@
 //! Everything that decides what untrusted text may become in HTML: escaping, one function per
-//! context, and the URL policy. No other module writes input text into the output.
+//! context, and the URL policy. [`Html`](crate::html::Html), the writers' output, lets input in
+//! only through these.
 
 /// Appends `text` as an HTML text node: `&`, `<` and `>` are escaped.
 pub fn text(out: &mut String, text: &str) {
@@ -9,19 +10,6 @@ pub fn text(out: &mut String, text: &str) {
 /// Appends `value` for use inside a double-quoted attribute: `&`, `<`, `>`, `"` and `'` are escaped.
 pub fn attr(out: &mut String, value: &str) {
     escape(out, value, attr_lanes, |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-}
-
-/// Appends JSON text for a `<script type="application/json">` element: `<` becomes `\u003c`, so
-/// nothing in it can close the element or open a comment. (Inside JSON strings, which is the only
-/// place a `<` can appear in JSON, the escape decodes to the same text.)
-pub fn json_in_script(out: &mut String, json: &str) {
-    let mut start = 0;
-    for (i, _) in json.match_indices('<') {
-        out.push_str(&json[start..i]);
-        out.push_str("\\u003c");
-        start = i + 1;
-    }
-    out.push_str(&json[start..]);
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -84,7 +72,7 @@ fn escape(out: &mut String, s: &str, lanes: impl Fn(u64) -> u64, needs_escape: i
     out.push_str(&s[start..]);
 }
 
-use crate::url::Url;
+use crate::url::{scheme_colon, Url};
 
 /// Where a URL is used, which decides the schemes it may have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +83,30 @@ pub enum UrlUse {
     Resource,
     /// The article's canonical URL: absolute `https` or `http` only.
     Canonical,
+}
+
+/// A URL the policy allows for the use it was checked for: the only URL an
+/// [`Html`](crate::html::Html) writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AllowedUrl<'u>(&'u str);
+
+impl<'u> AllowedUrl<'u> {
+    /// `url`, when the policy allows it for `usage`.
+    pub fn check(url: &'u str, usage: UrlUse) -> Option<Self> {
+        check_url(url, usage).ok().map(|()| AllowedUrl(url))
+    }
+
+    /// A URL the policy allowed earlier in the same call: validation, for the model it made and
+    /// handed straight to the writer, and the Markdown writer's checks, for the event they passed.
+    /// Each URL is checked once, not again at the attribute.
+    pub(crate) fn allowed_before(url: &'u str) -> Self {
+        AllowedUrl(url)
+    }
+
+    /// The URL.
+    pub fn as_str(self) -> &'u str {
+        self.0
+    }
 }
 
 /// Checks `url` against the URL policy; the error says why it is refused.
@@ -111,8 +123,6 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     // decided by the byte, other characters are decoded. The rules then apply in their order.
     let bytes = url.as_bytes();
     let (mut backslash, mut reference, mut bad_percent) = (false, false, false);
-    let mut head_end = None;
-    let mut colon = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -137,8 +147,6 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
                     bad_percent |= !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                         && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
                 }
-                b':' if colon.is_none() && head_end.is_none() => colon = Some(i),
-                b'/' | b'?' | b'#' if head_end.is_none() => head_end = Some(i),
                 _ => {}
             },
         }
@@ -153,10 +161,7 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     if bad_percent {
         return Err("URL has a % that does not start a two-digit hex escape".into());
     }
-    // The scheme is whatever precedes the first ':' that comes before any '/', '?' or '#' (the
-    // scheme `Url::parse` reads, or a ':' with nothing before it, which is refused all the same).
-    let head_end = head_end.unwrap_or(url.len());
-    let Some(colon) = colon else {
+    let Some(colon) = scheme_colon(url) else {
         return match usage {
             UrlUse::Canonical => Err("URL must be absolute, starting with https:// or http://".into()),
             UrlUse::Link | UrlUse::Resource => Ok(()),
@@ -166,7 +171,7 @@ pub fn check_url(url: &str, usage: UrlUse) -> Result<(), String> {
     if !is_scheme(scheme) {
         return Err(format!(
             "URL has a ':' in \"{}\", which browsers may read as a scheme; write it as %3A",
-            &url[..head_end]
+            &url[..url.find(['/', '?', '#']).unwrap_or(url.len())]
         ));
     }
     // Lower-cased only when it has to be: "https" needs no allocation.
@@ -219,7 +224,7 @@ const URL_BYTE: [u8; 256] = {
     let mut b = b'!';
     while b <= b'~' {
         table[b as usize] = match b {
-            b'\\' | b'&' | b'%' | b':' | b'/' | b'?' | b'#' => MARK,
+            b'\\' | b'&' | b'%' => MARK,
             _ => PLAIN,
         };
         b += 1;
@@ -246,9 +251,6 @@ mod tests {
         out.clear();
         attr(&mut out, "a<b>&\"'");
         assert_eq!(out, "a&lt;b&gt;&amp;&quot;&#39;");
-        out.clear();
-        json_in_script(&mut out, r#"{"a":"</script><!--"}"#);
-        assert_eq!(out, r#"{"a":"\u003c/script>\u003c!--"}"#);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod article;
 pub mod date;
 mod error;
 pub mod escape;
+pub mod html;
 pub mod json;
 mod json_ld;
 mod markdown;

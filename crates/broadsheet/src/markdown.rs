@@ -9,7 +9,8 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options as ParseOptions, Parser, Tag, TagEnd};
 
-use crate::escape::{self, check_url, UrlUse};
+use crate::escape::{check_url, AllowedUrl, UrlUse};
+use crate::html::Html;
 use crate::outline::Outline;
 
 /// Which Markdown a field allows.
@@ -313,15 +314,15 @@ fn link_href<'a>(link_type: LinkType, dest: &'a str) -> Cow<'a, str> {
 
 /// Appends the HTML for an inline Markdown field.
 #[cfg(test)]
-pub fn write_inline(out: &mut String, text: &str) {
+pub fn write_inline(out: &mut Html, text: &str) {
     write_inline_checked(out, text, &mut Outline::new("a".into(), 0), usize::MAX);
 }
 
 /// Like [`write_inline`], and `false` when [`problems`] would find something: a refused URL or
 /// nesting past `max_depth` (then the output is not to be used).
-pub fn write_inline_checked(out: &mut String, text: &str, outline: &mut Outline, max_depth: usize) -> bool {
+pub fn write_inline_checked(out: &mut Html, text: &str, outline: &mut Outline, max_depth: usize) -> bool {
     if max_depth > 0 && is_plain_inline(text) {
-        escape::text(out, text);
+        out.text(text);
         return true;
     }
     MarkdownHtmlWriter::new(out, Flavor::Inline, outline, max_depth).run(text)
@@ -363,12 +364,12 @@ const INLINE_SIGNIFICANT: [bool; 256] = {
 /// Appends the HTML for a `markdown` block; its headings join the article's outline. Tables
 /// scroll inside a focusable region named `table_label`, so keyboard users can scroll them too.
 #[cfg(test)]
-pub fn write_block(out: &mut String, text: &str, outline: &mut Outline, table_label: &str) {
+pub fn write_block(out: &mut Html, text: &str, outline: &mut Outline, table_label: &str) {
     write_block_checked(out, text, outline, table_label, usize::MAX);
 }
 
 /// Like [`write_block`], and `false` when [`problems`] would find something.
-pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, table_label: &str, max_depth: usize) -> bool {
+pub fn write_block_checked(out: &mut Html, text: &str, outline: &mut Outline, table_label: &str, max_depth: usize) -> bool {
     let mut writer = MarkdownHtmlWriter::new(out, Flavor::Block, outline, max_depth);
     writer.table_label = table_label;
     writer.run(text)
@@ -376,7 +377,7 @@ pub fn write_block_checked(out: &mut String, text: &str, outline: &mut Outline, 
 
 /// One pass over the events; state is only what a closing tag needs to know.
 struct MarkdownHtmlWriter<'w> {
-    out: &'w mut String,
+    out: &'w mut Html,
     flavor: Flavor,
     /// The article's headings and ids: block headings join it; `#id` links follow its prefix.
     outline: &'w mut Outline,
@@ -406,7 +407,7 @@ struct MarkdownHtmlWriter<'w> {
 }
 
 impl<'w> MarkdownHtmlWriter<'w> {
-    fn new(out: &'w mut String, flavor: Flavor, outline: &'w mut Outline, max_depth: usize) -> Self {
+    fn new(out: &'w mut Html, flavor: Flavor, outline: &'w mut Outline, max_depth: usize) -> Self {
         MarkdownHtmlWriter {
             out,
             table_label: "",
@@ -448,9 +449,9 @@ impl<'w> MarkdownHtmlWriter<'w> {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text),
             Event::Code(code) => {
-                self.out.push_str("<code>");
+                self.out.markup("<code>");
                 self.text(&code);
-                self.out.push_str("</code>");
+                self.out.markup("</code>");
             }
             // Raw HTML is shown as the text it is, never passed through.
             Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
@@ -460,8 +461,8 @@ impl<'w> MarkdownHtmlWriter<'w> {
                 self.text(&label);
                 self.text("]");
             }
-            Event::SoftBreak => self.out.push('\n'),
-            Event::HardBreak => self.out.push_str("<br>"),
+            Event::SoftBreak => self.out.markup("\n"),
+            Event::HardBreak => self.out.markup("<br>"),
             Event::Rule => self.block("<hr>"),
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
         }
@@ -471,13 +472,13 @@ impl<'w> MarkdownHtmlWriter<'w> {
         if let Some((_, plain)) = &mut self.heading {
             plain.push_str(text);
         }
-        escape::text(self.out, text);
+        self.out.text(text);
     }
 
     /// Block tags are written in `markdown` blocks only; inline fields keep just their content.
-    fn block(&mut self, html: &str) {
+    fn block(&mut self, markup: &'static str) {
         if self.flavor == Flavor::Block {
-            self.out.push_str(html);
+            self.out.markup(markup);
         }
     }
 
@@ -485,11 +486,11 @@ impl<'w> MarkdownHtmlWriter<'w> {
     fn start(&mut self, tag: Tag<'_>, url_allowed: bool) {
         match tag {
             Tag::Paragraph => match self.flavor {
-                Flavor::Block => self.out.push_str("<p>"),
+                Flavor::Block => self.out.markup("<p>"),
                 Flavor::Inline => {
                     // Separate paragraphs of an inline field stay visibly apart.
                     if self.paragraphs > 0 {
-                        self.out.push_str("<br>");
+                        self.out.markup("<br>");
                     }
                     self.paragraphs += 1;
                 }
@@ -505,18 +506,18 @@ impl<'w> MarkdownHtmlWriter<'w> {
                 match kind {
                     CodeBlockKind::Fenced(info) if !info.trim().is_empty() => {
                         let language = info.split_whitespace().next().unwrap_or_default();
-                        self.out.push_str("<pre tabindex=\"0\"><code class=\"language-");
-                        escape::attr(self.out, language);
-                        self.out.push_str("\">");
+                        self.out.markup("<pre tabindex=\"0\"><code");
+                        self.out.attr("class", &format!("language-{language}"));
+                        self.out.markup(">");
                     }
-                    _ => self.out.push_str("<pre tabindex=\"0\"><code>"),
+                    _ => self.out.markup("<pre tabindex=\"0\"><code>"),
                 }
             }
             Tag::HtmlBlock => self.block("<p>"),
             Tag::List(Some(start)) if start != 1 && self.flavor == Flavor::Block => {
-                self.out.push_str("<ol start=\"");
-                self.out.push_str(&start.to_string());
-                self.out.push_str("\">");
+                self.out.markup("<ol");
+                self.out.number_attr("start", start);
+                self.out.markup(">");
             }
             Tag::List(Some(_)) => self.block("<ol>"),
             Tag::List(None) => self.block("<ul>"),
@@ -525,9 +526,9 @@ impl<'w> MarkdownHtmlWriter<'w> {
                 self.table_alignments = alignments;
                 self.table_body_open = false;
                 if self.flavor == Flavor::Block {
-                    self.out.push_str("<div class=\"bs-table\" role=\"region\" tabindex=\"0\" aria-label=\"");
-                    escape::attr(self.out, self.table_label);
-                    self.out.push_str("\"><table>");
+                    self.out.markup("<div class=\"bs-table\" role=\"region\" tabindex=\"0\"");
+                    self.out.attr("aria-label", self.table_label);
+                    self.out.markup("><table>");
                 }
             }
             Tag::TableHead => {
@@ -554,11 +555,11 @@ impl<'w> MarkdownHtmlWriter<'w> {
                 self.block(element);
                 self.block(class);
             }
-            Tag::Emphasis => self.out.push_str("<em>"),
-            Tag::Strong => self.out.push_str("<strong>"),
-            Tag::Strikethrough => self.out.push_str("<s>"),
-            Tag::Superscript => self.out.push_str("<sup>"),
-            Tag::Subscript => self.out.push_str("<sub>"),
+            Tag::Emphasis => self.out.markup("<em>"),
+            Tag::Strong => self.out.markup("<strong>"),
+            Tag::Strikethrough => self.out.markup("<s>"),
+            Tag::Superscript => self.out.markup("<sup>"),
+            Tag::Subscript => self.out.markup("<sub>"),
             Tag::Link { link_type, dest_url, title, .. } => {
                 let href = link_href(link_type, &dest_url);
                 self.open_link(&href, &title, url_allowed);
@@ -585,16 +586,16 @@ impl<'w> MarkdownHtmlWriter<'w> {
     fn open_link(&mut self, href: &str, title: &str, url_allowed: bool) {
         // A link inside a link is written as its text: HTML links cannot nest.
         let written = self.links_open == 0 && url_allowed;
-        let href = self.outline.local_link(href);
         if written {
             self.links_open += 1;
-            self.out.push_str("<a href=\"");
-            escape::attr(self.out, &href);
+            let href = self.outline.local_link(href);
+            self.out.markup("<a");
+            // The checks passed this link's URL (a `#id` made local stays a fragment).
+            self.out.url_attr("href", AllowedUrl::allowed_before(&href));
             if !title.is_empty() {
-                self.out.push_str("\" title=\"");
-                escape::attr(self.out, title);
+                self.out.attr("title", title);
             }
-            self.out.push_str("\">");
+            self.out.markup(">");
         }
         self.link_written.push(written);
     }
@@ -624,15 +625,15 @@ impl<'w> MarkdownHtmlWriter<'w> {
                 self.block(if self.in_table_head { "</th>" } else { "</td>" });
                 self.table_cell += 1;
             }
-            TagEnd::Emphasis => self.out.push_str("</em>"),
-            TagEnd::Strong => self.out.push_str("</strong>"),
-            TagEnd::Strikethrough => self.out.push_str("</s>"),
-            TagEnd::Superscript => self.out.push_str("</sup>"),
-            TagEnd::Subscript => self.out.push_str("</sub>"),
+            TagEnd::Emphasis => self.out.markup("</em>"),
+            TagEnd::Strong => self.out.markup("</strong>"),
+            TagEnd::Strikethrough => self.out.markup("</s>"),
+            TagEnd::Superscript => self.out.markup("</sup>"),
+            TagEnd::Subscript => self.out.markup("</sub>"),
             TagEnd::Link | TagEnd::Image => {
                 if self.link_written.pop() == Some(true) {
                     self.links_open -= 1;
-                    self.out.push_str("</a>");
+                    self.out.markup("</a>");
                 }
             }
             TagEnd::FootnoteDefinition
@@ -650,16 +651,14 @@ impl<'w> MarkdownHtmlWriter<'w> {
         let content = self.out.split_off(start);
         let level = outline.body_level(requested.max(2));
         let id = outline.generate(&plain);
-        let digit = (b'0' + level) as char;
-        self.out.push_str("<h");
-        self.out.push(digit);
-        self.out.push_str(" id=\"");
-        escape::attr(self.out, &id);
-        self.out.push_str("\">");
-        self.out.push_str(&content);
-        self.out.push_str("</h");
-        self.out.push(digit);
-        self.out.push('>');
+        self.out.markup("<h");
+        self.out.number(level.into());
+        self.out.attr("id", &id);
+        self.out.markup(">");
+        self.out.append(&content);
+        self.out.markup("</h");
+        self.out.number(level.into());
+        self.out.markup(">");
     }
 
     /// Inside a block image: collect the description as plain text, then write the `<img>`.
@@ -683,15 +682,14 @@ impl<'w> MarkdownHtmlWriter<'w> {
     fn write_image(&mut self) {
         let alt = std::mem::take(&mut self.alt);
         if self.image_allowed {
-            self.out.push_str("<img src=\"");
-            escape::attr(self.out, &self.image_src);
-            self.out.push_str("\" alt=\"");
-            escape::attr(self.out, &alt);
+            self.out.markup("<img");
+            // The checks passed this image's URL.
+            self.out.url_attr("src", AllowedUrl::allowed_before(&self.image_src));
+            self.out.attr("alt", &alt);
             if !self.image_title.is_empty() {
-                self.out.push_str("\" title=\"");
-                escape::attr(self.out, &self.image_title);
+                self.out.attr("title", &self.image_title);
             }
-            self.out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+            self.out.markup(" loading=\"lazy\" decoding=\"async\">");
         } else {
             self.text(&alt);
         }
@@ -704,15 +702,15 @@ mod tests {
     use super::*;
 
     fn inline(text: &str) -> String {
-        let mut out = String::new();
+        let mut out = Html::default();
         write_inline(&mut out, text);
-        out
+        out.into_string()
     }
 
     fn block(text: &str) -> String {
-        let mut out = String::new();
+        let mut out = Html::default();
         write_block(&mut out, text, &mut Outline::new("a".into(), 0), "Table");
-        out
+        out.into_string()
     }
 
     #[test]

@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use crate::article::*;
 use crate::error::Path;
-use crate::escape::{self, check_url, UrlUse};
-use crate::json::JsonStyle;
+use crate::escape::{AllowedUrl, UrlUse};
+use crate::html::Html;
 use crate::json_ld::Metadata;
 use crate::markdown;
 use crate::options::{Labels, Options};
@@ -16,7 +16,7 @@ use crate::{vimeo, youtube};
 pub fn article(article: &Article, options: &Options) -> String {
     let mut writer = ArticleWriter::new(article, options);
     writer.article(article);
-    writer.out
+    writer.out.into_string()
 }
 
 /// The HTML of an article, and what validation's Markdown checks found while it was written.
@@ -42,7 +42,7 @@ pub fn article_with_places(article: &Article, options: &Options) -> (String, Vec
     let mut writer = ArticleWriter::new(article, options);
     writer.places = Some(Vec::new());
     writer.article(article);
-    (writer.out, writer.places.unwrap_or_default())
+    (writer.out.into_string(), writer.places.unwrap_or_default())
 }
 
 /// Writes `article`, applying validation's Markdown checks to each field on the way.
@@ -52,7 +52,7 @@ pub fn article_checked(article: &Article, options: &Options) -> CheckedHtml {
     // to each of its URLs with the use the writer gives it: they are not checked a second time.
     writer.urls_checked = true;
     writer.article(article);
-    CheckedHtml { html: writer.out, markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean }
+    CheckedHtml { html: writer.out.into_string(), markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean }
 }
 
 /// [`article_checked`], the HTML in pieces of about `piece_bytes` (cut between body blocks): no
@@ -66,60 +66,58 @@ pub fn article_checked_in_pieces(article: &Article, options: &Options, piece_byt
     writer.urls_checked = true;
     writer.piece_bytes = piece_bytes;
     writer.article(article);
-    let last = CheckedHtml { html: writer.out, markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean };
+    let last = CheckedHtml { html: writer.out.into_string(), markdown_fields: writer.markdown_fields, markdown_clean: writer.markdown_clean };
     (writer.pieces, last)
 }
 
 /// Writes `article` as a whole HTML page: doctype, viewport, title, canonical link, the stylesheet
-/// at `stylesheet` and the JS shell at `script` (which hydrates the video facades), and what the
-/// article says about itself for search engines and link previews: a description, Open Graph and
-/// Twitter card tags, and schema.org JSON-LD.
+/// at `stylesheet` and the JS shell at `script` (which hydrates the video facades; either is left
+/// out if the URL policy refuses it), and what the article says about itself for search engines
+/// and link previews: a description, Open Graph and Twitter card tags, and schema.org JSON-LD.
 pub fn page(article: &Article, options: &Options, stylesheet: &str, script: &str) -> String {
-    let fragment = self::article(article, options);
     let metadata = Metadata::of(article, options);
-    // `Script` writes `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes: nothing in the text can
-    // close the element, open a comment, or end a line for a JS parser.
-    let json_ld = metadata.json_ld().to_json(JsonStyle::Script);
-    let mut out = String::with_capacity(fragment.len() + json_ld.len() + 2048);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"");
-    escape::attr(&mut out, article.lang.as_deref().unwrap_or("en"));
-    out.push('"');
+    let mut writer = ArticleWriter::with_capacity(article, options, estimated_size(article) + 4096);
+    let out = &mut writer.out;
+    out.markup("<!DOCTYPE html>\n<html");
+    out.attr("lang", article.lang.as_deref().unwrap_or("en"));
     if let Some(dir) = article.dir {
-        out.push_str(" dir=\"");
-        out.push_str(dir.as_str());
-        out.push('"');
+        out.attr("dir", dir.as_str());
     }
-    out.push_str(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    escape::text(&mut out, &article.headline);
-    out.push_str("</title>\n");
+    out.markup(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    out.text(&article.headline);
+    out.markup("</title>\n");
     if let Some(description) = &metadata.description {
-        meta(&mut out, "name", "description", description);
+        meta(out, "name", "description", description);
     }
     // One per author, as HTML defines the name: scrapers that read no JSON-LD array find them here.
     for author in &article.authors {
-        meta(&mut out, "name", "author", &author.name);
+        meta(out, "name", "author", &author.name);
     }
-    if let Some(url) = metadata.url {
-        out.push_str("<link rel=\"canonical\" href=\"");
-        escape::attr(&mut out, url);
-        out.push_str("\">\n");
+    if let Some(url) = metadata.url.and_then(|url| AllowedUrl::check(url, UrlUse::Canonical)) {
+        out.markup("<link rel=\"canonical\"");
+        out.url_attr("href", url);
+        out.markup(">\n");
     }
-    link_preview(&mut out, &metadata);
-    out.push_str("<link rel=\"stylesheet\" href=\"");
-    escape::attr(&mut out, stylesheet);
-    out.push_str("\">\n<script type=\"module\" src=\"");
-    escape::attr(&mut out, script);
-    out.push_str("\"></script>\n<script type=\"application/ld+json\">");
-    out.push_str(&json_ld);
-    out.push_str("</script>\n</head>\n<body>\n<main>\n<broadsheet-article>");
-    out.push_str(&fragment);
-    out.push_str("</broadsheet-article>\n</main>\n</body>\n</html>\n");
-    out
+    link_preview(out, &metadata);
+    out.markup("<link rel=\"stylesheet\"");
+    if let Some(stylesheet) = AllowedUrl::check(stylesheet, UrlUse::Resource) {
+        out.url_attr("href", stylesheet);
+    }
+    out.markup(">\n<script type=\"module\"");
+    if let Some(script) = AllowedUrl::check(script, UrlUse::Resource) {
+        out.url_attr("src", script);
+    }
+    out.markup("></script>\n");
+    out.json_script("application/ld+json", &metadata.json_ld());
+    out.markup("\n</head>\n<body>\n<main>\n<broadsheet-article>");
+    writer.article(article);
+    writer.out.markup("</broadsheet-article>\n</main>\n</body>\n</html>\n");
+    writer.out.into_string()
 }
 
 /// Open Graph and Twitter card tags: what a shared link shows. Every URL in `metadata` is absolute
 /// and allowed by the policy.
-fn link_preview(out: &mut String, metadata: &Metadata) {
+fn link_preview(out: &mut Html, metadata: &Metadata) {
     let article = metadata.article;
     meta(out, "property", "og:type", "article");
     if let Some(site) = metadata.site {
@@ -177,18 +175,15 @@ fn link_preview(out: &mut String, metadata: &Metadata) {
 }
 
 /// `<meta {attribute}="{name}" content="…">` on a line of its own.
-fn meta(out: &mut String, attribute: &'static str, name: &'static str, content: &str) {
-    out.push_str("<meta ");
-    out.push_str(attribute);
-    out.push_str("=\"");
-    out.push_str(name);
-    out.push_str("\" content=\"");
-    escape::attr(out, content);
-    out.push_str("\">\n");
+fn meta(out: &mut Html, attribute: &'static str, name: &'static str, content: &str) {
+    out.markup("<meta");
+    out.attr(attribute, name);
+    out.attr("content", content);
+    out.markup(">\n");
 }
 
 struct ArticleWriter<'a> {
-    out: String,
+    out: Html,
     options: &'a Options,
     outline: Outline,
     /// The headline's id, which labels the article.
@@ -241,7 +236,7 @@ impl<'a> ArticleWriter<'a> {
             }
         }
         ArticleWriter {
-            out: String::with_capacity(capacity),
+            out: Html::with_capacity(capacity),
             options,
             outline,
             title_id,
@@ -260,8 +255,8 @@ impl<'a> ArticleWriter<'a> {
     #[cfg(feature = "server")]
     fn spill(&mut self) {
         if self.piece_bytes > 0 && self.out.len() >= self.piece_bytes {
-            let next = String::with_capacity(self.piece_bytes + self.piece_bytes / 8);
-            self.pieces.push(std::mem::replace(&mut self.out, next));
+            let next = Html::with_capacity(self.piece_bytes + self.piece_bytes / 8);
+            self.pieces.push(std::mem::replace(&mut self.out, next).into_string());
         }
     }
 
@@ -272,36 +267,36 @@ impl<'a> ArticleWriter<'a> {
         }
     }
 
-    fn push(&mut self, html: &str) {
-        self.out.push_str(html);
+    fn markup(&mut self, markup: &'static str) {
+        self.out.markup(markup);
     }
 
     fn text(&mut self, text: &str) {
-        escape::text(&mut self.out, text);
+        self.out.text(text);
     }
 
-    fn attr(&mut self, name: &str, value: &str) {
-        self.out.push(' ');
-        self.out.push_str(name);
-        self.out.push_str("=\"");
-        escape::attr(&mut self.out, value);
-        self.out.push('"');
+    fn attr(&mut self, name: &'static str, value: &str) {
+        self.out.attr(name, value);
     }
 
-    fn number_attr(&mut self, name: &str, value: u32) {
-        self.attr(name, &value.to_string());
+    fn number_attr(&mut self, name: &'static str, value: u32) {
+        self.out.number_attr(name, value.into());
     }
 
-    /// Writes `name="url"` when the URL policy allows it.
-    fn url_attr(&mut self, name: &str, url: &str, usage: UrlUse) {
-        if self.allowed(url, usage) {
-            self.attr(name, url);
+    /// Writes ` name="url"` when the URL policy allows one of the model's URLs.
+    fn url_attr(&mut self, name: &'static str, url: &str, usage: UrlUse) {
+        if let Some(url) = self.allow(url, usage) {
+            self.out.url_attr(name, url);
         }
     }
 
-    /// The URL policy on one of the model's URLs (validation's verdict, when it gave one).
-    fn allowed(&self, url: &str, usage: UrlUse) -> bool {
-        self.urls_checked || allowed(url, usage)
+    /// The URL policy on one of the model's URLs: validation's verdict, when it gave one. A refused
+    /// URL is left out, never written.
+    fn allow<'u>(&self, url: &'u str, usage: UrlUse) -> Option<AllowedUrl<'u>> {
+        match self.urls_checked {
+            true => Some(AllowedUrl::allowed_before(url)),
+            false => AllowedUrl::check(url, usage),
+        }
     }
 
     fn inline(&mut self, text: &Inline) {
@@ -312,13 +307,13 @@ impl<'a> ArticleWriter<'a> {
 
     /// `<a href>` around `text` when the URL is allowed, else the text alone.
     fn link(&mut self, text: &str, url: Option<&str>) {
-        match url.filter(|url| self.allowed(url, UrlUse::Link)) {
+        match url.and_then(|url| self.allow(url, UrlUse::Link)) {
             Some(url) => {
-                self.push("<a");
-                self.attr("href", url);
-                self.push(">");
+                self.markup("<a");
+                self.out.url_attr("href", url);
+                self.markup(">");
                 self.text(text);
-                self.push("</a>");
+                self.markup("</a>");
             }
             None => self.text(text),
         }
@@ -329,36 +324,36 @@ impl<'a> ArticleWriter<'a> {
         self.text(&Labels::fill(template, values));
     }
 
-    fn open_heading(&mut self, level: u8, id: Option<&str>, class: Option<&str>) {
-        self.push("<h");
-        self.out.push((b'0' + level) as char);
+    fn open_heading(&mut self, level: u8, id: Option<&str>, class: Option<&'static str>) {
+        self.markup("<h");
+        self.out.number(level.into());
         if let Some(class) = class {
             self.attr("class", class);
         }
         if let Some(id) = id {
             self.attr("id", id);
         }
-        self.push(">");
+        self.markup(">");
     }
 
     fn close_heading(&mut self, level: u8) {
-        self.push("</h");
-        self.out.push((b'0' + level) as char);
-        self.push(">\n");
+        self.markup("</h");
+        self.out.number(level.into());
+        self.markup(">\n");
     }
 
     fn article(&mut self, article: &Article) {
         let prefix = self.outline.prefix().to_owned();
         let title_id = self.title_id.clone();
         self.outline.claim(&prefix);
-        self.push("<article class=\"bs-article\"");
+        self.markup("<article class=\"bs-article\"");
         self.attr("id", &prefix);
         self.attr("lang", article.lang.as_deref().unwrap_or("en"));
         if let Some(dir) = article.dir {
             self.attr("dir", dir.as_str());
         }
         self.attr("aria-labelledby", &title_id);
-        self.push(">\n");
+        self.markup(">\n");
         self.header(article, &title_id);
         if article.hero.is_some() {
             self.place(|| Path::default().key("hero"));
@@ -368,7 +363,7 @@ impl<'a> ArticleWriter<'a> {
             Some(Media::YouTube(video)) => self.youtube(video, Placement::Hero),
             None => {}
         }
-        self.push("<div class=\"bs-body\">\n");
+        self.markup("<div class=\"bs-body\">\n");
         for (i, block) in article.body.iter().enumerate() {
             self.place(|| Path::default().key("body").index(i));
             self.block(block);
@@ -376,90 +371,90 @@ impl<'a> ArticleWriter<'a> {
             self.spill();
         }
         self.place(Path::default);
-        self.push("</div>\n");
+        self.markup("</div>\n");
         self.footer(article);
         if let Some(related) = &article.related {
             self.related(related);
         }
-        self.push("</article>\n");
+        self.markup("</article>\n");
     }
 
     fn header(&mut self, article: &Article, title_id: &str) {
-        self.push("<header class=\"bs-header\">\n");
+        self.markup("<header class=\"bs-header\">\n");
         if let Some(section) = &article.section {
-            self.push("<p class=\"bs-section\">");
+            self.markup("<p class=\"bs-section\">");
             self.link(&section.name, section.url.as_deref());
-            self.push("</p>\n");
+            self.markup("</p>\n");
         }
         let level = self.outline.headline_level();
         self.open_heading(level, Some(title_id), Some("bs-headline"));
         self.text(&article.headline);
         self.close_heading(level);
         if let Some(dek) = &article.dek {
-            self.push("<p class=\"bs-dek\">");
+            self.markup("<p class=\"bs-dek\">");
             self.inline(dek);
-            self.push("</p>\n");
+            self.markup("</p>\n");
         }
         if !article.authors.is_empty() {
             self.byline(&article.authors);
         }
         if article.published.is_some() || article.modified.is_some() {
-            self.push("<p class=\"bs-dates\">");
+            self.markup("<p class=\"bs-dates\">");
             if let Some(published) = &article.published {
                 self.time(published);
             }
             if let Some(modified) = &article.modified {
                 if article.published.is_some() {
-                    self.push(" ");
+                    self.markup(" ");
                 }
-                self.push("<span class=\"bs-updated\">");
+                self.markup("<span class=\"bs-updated\">");
                 self.text(&self.options.labels.updated);
-                self.push(" ");
+                self.markup(" ");
                 self.time(modified);
-                self.push("</span>");
+                self.markup("</span>");
             }
-            self.push("</p>\n");
+            self.markup("</p>\n");
         }
-        self.push("</header>\n");
+        self.markup("</header>\n");
     }
 
     /// "By A, B and C", each author linked when they have a URL.
     fn byline(&mut self, authors: &[Author]) {
         let labels = &self.options.labels;
-        self.push("<p class=\"bs-byline\">");
+        self.markup("<p class=\"bs-byline\">");
         self.text(&labels.by);
         for (i, author) in authors.iter().enumerate() {
             match i {
-                0 => self.push(" "),
+                0 => self.markup(" "),
                 _ if i + 1 == authors.len() => {
-                    self.push(" ");
+                    self.markup(" ");
                     self.text(&labels.and);
-                    self.push(" ");
+                    self.markup(" ");
                 }
-                _ => self.push(", "),
+                _ => self.markup(", "),
             }
             self.link(&author.name, author.url.as_deref());
         }
-        self.push("</p>\n");
+        self.markup("</p>\n");
     }
 
     fn time(&mut self, date: &DateTime) {
-        self.push("<time");
+        self.markup("<time");
         self.attr("datetime", &date.machine);
-        self.push(">");
+        self.markup(">");
         let labels = &self.options.labels;
         let month = &labels.months[usize::from(date.month.clamp(1, 12)) - 1];
         let (year, day) = (date.year.to_string(), date.day.to_string());
         self.label(&labels.date, &[("{year}", &year), ("{day}", &day), ("{month}", month)]);
-        self.push("</time>");
+        self.markup("</time>");
     }
 
     fn block(&mut self, block: &Block) {
         match block {
             Block::Paragraph(text) => {
-                self.push("<p>");
+                self.markup("<p>");
                 self.inline(text);
-                self.push("</p>\n");
+                self.markup("</p>\n");
             }
             Block::Heading(heading) => self.heading(heading),
             Block::Image(image) => self.image(image, Placement::Body),
@@ -469,14 +464,14 @@ impl<'a> ArticleWriter<'a> {
             Block::Quote(quote) => self.quote(quote),
             Block::List(list) => self.list(list),
             Block::Markdown(text) => {
-                self.push("<div class=\"bs-markdown\">");
+                self.markup("<div class=\"bs-markdown\">");
                 let max_depth = self.options.limits.max_markdown_depth;
                 self.markdown_fields += 1;
                 self.markdown_clean &=
                     markdown::write_block_checked(&mut self.out, text, &mut self.outline, &self.options.labels.table, max_depth);
-                self.push("</div>\n");
+                self.markup("</div>\n");
             }
-            Block::Divider => self.push("<hr class=\"bs-divider\">\n"),
+            Block::Divider => self.markup("<hr class=\"bs-divider\">\n"),
         }
     }
 
@@ -493,7 +488,7 @@ impl<'a> ArticleWriter<'a> {
     }
 
     fn image(&mut self, image: &Image, placement: Placement) {
-        self.push(match placement {
+        self.markup(match placement {
             Placement::Hero => "<figure class=\"bs-figure bs-hero\">\n<img class=\"bs-img\"",
             Placement::Body => "<figure class=\"bs-figure\">\n<img class=\"bs-img\"",
         });
@@ -501,9 +496,9 @@ impl<'a> ArticleWriter<'a> {
         let sizes = image.sizes.clone().unwrap_or_else(|| self.options.default_sizes.clone());
         self.picture_attrs(&image.alt, image.width, image.height, &image.srcset, &sizes);
         self.loading(placement);
-        self.push(">\n");
+        self.markup(">\n");
         self.figcaption(image.caption.as_ref(), image.credit.as_deref(), None);
-        self.push("</figure>\n");
+        self.markup("</figure>\n");
     }
 
     /// `alt`, the size and the allowed `srcset` candidates with their `sizes`, in that order.
@@ -515,16 +510,17 @@ impl<'a> ArticleWriter<'a> {
         if let Some(height) = height {
             self.number_attr("height", height);
         }
-        let candidates: Vec<&ImageSource> = srcset.iter().filter(|s| self.allowed(&s.src, UrlUse::Resource)).collect();
+        let candidates: Vec<(AllowedUrl, u32)> =
+            srcset.iter().filter_map(|s| Some((self.allow(&s.src, UrlUse::Resource)?, s.width))).collect();
         if !candidates.is_empty() {
             let mut srcset = String::new();
-            for (i, candidate) in candidates.iter().enumerate() {
+            for (i, (src, width)) in candidates.iter().enumerate() {
                 if i > 0 {
                     srcset.push_str(", ");
                 }
-                srcset.push_str(&candidate.src);
+                srcset.push_str(src.as_str());
                 srcset.push(' ');
-                srcset.push_str(&candidate.width.to_string());
+                srcset.push_str(&width.to_string());
                 srcset.push('w');
             }
             self.attr("srcset", &srcset);
@@ -534,7 +530,7 @@ impl<'a> ArticleWriter<'a> {
 
     /// The hero is usually the largest paint: fetch it first. Everything else waits until near.
     fn loading(&mut self, placement: Placement) {
-        self.push(match placement {
+        self.markup(match placement {
             Placement::Hero => " loading=\"eager\" fetchpriority=\"high\"",
             Placement::Body => " loading=\"lazy\" decoding=\"async\"",
         });
@@ -542,39 +538,38 @@ impl<'a> ArticleWriter<'a> {
 
     /// Caption, credit and a video's own link as distinct elements; nothing when there is none.
     fn figcaption(&mut self, caption: Option<&Inline>, credit: Option<&str>, watch: Option<WatchLink>) {
-        let watch = watch.filter(|watch| allowed(watch.url, UrlUse::Link));
         if caption.is_none() && credit.is_none() && watch.is_none() {
             return;
         }
-        self.push("<figcaption class=\"bs-caption\">");
+        self.markup("<figcaption class=\"bs-caption\">");
         let mut first = true;
         if let Some(caption) = caption {
             first = false;
-            self.push("<span class=\"bs-caption__text\">");
+            self.markup("<span class=\"bs-caption__text\">");
             self.inline(caption);
-            self.push("</span>");
+            self.markup("</span>");
         }
         if let Some(credit) = credit {
             if !std::mem::take(&mut first) {
-                self.push(" ");
+                self.markup(" ");
             }
-            self.push("<small class=\"bs-credit\"><span class=\"bs-visually-hidden\">");
+            self.markup("<small class=\"bs-credit\"><span class=\"bs-visually-hidden\">");
             self.text(&self.options.labels.credit);
-            self.push(" </span>");
+            self.markup(" </span>");
             self.text(credit);
-            self.push("</small>");
+            self.markup("</small>");
         }
         if let Some(watch) = watch {
             if !first {
-                self.push(" ");
+                self.markup(" ");
             }
-            self.push("<a class=\"bs-watch\"");
-            self.attr("href", watch.url);
-            self.push(">");
+            self.markup("<a class=\"bs-watch\"");
+            self.out.url_attr("href", watch.url);
+            self.markup(">");
             self.text(watch.label);
-            self.push("</a>");
+            self.markup("</a>");
         }
-        self.push("</figcaption>\n");
+        self.markup("</figcaption>\n");
     }
 
     /// A YouTube video's facade; its poster is YouTube's own unless the block or the poster policy
@@ -621,96 +616,101 @@ impl<'a> ArticleWriter<'a> {
     fn facade(&mut self, video: &Facade, placement: Placement) {
         let shape = if video.vertical { "bs-facade--tall" } else { "bs-facade--wide" };
         // A poster from the player's host is made by the writer (from the id): always checked.
-        let poster = video.poster.as_ref().filter(|poster| match poster.from_player_host {
-            true => allowed(&poster.src, UrlUse::Resource),
-            false => self.allowed(&poster.src, UrlUse::Resource),
+        let poster = video.poster.as_ref().and_then(|poster| {
+            let src = match poster.from_player_host {
+                true => AllowedUrl::check(&poster.src, UrlUse::Resource),
+                false => self.allow(&poster.src, UrlUse::Resource),
+            };
+            Some((src?, poster.from_player_host))
         });
-        self.push("<figure class=\"bs-figure bs-video\">\n<div class=\"bs-facade ");
-        self.push(shape);
+        self.markup("<figure class=\"bs-figure bs-video\">\n<div class=\"bs-facade ");
+        self.markup(shape);
         if video.poster.is_none() {
-            self.push(" bs-facade--no-poster");
+            self.markup(" bs-facade--no-poster");
         }
-        self.push("\"");
-        if let Some(player_url) = &video.player_url {
-            self.attr("data-bs-player", player_url);
+        self.markup("\"");
+        // Made by the writer from a checked id: checked here all the same.
+        if let Some(player_url) = video.player_url.as_deref().and_then(|url| AllowedUrl::check(url, UrlUse::Resource)) {
+            self.out.url_attr("data-bs-player", player_url);
         }
         self.attr("data-bs-title", video.title);
-        if poster.is_some_and(|poster| poster.from_player_host) {
+        if poster.is_some_and(|(_, from_player_host)| from_player_host) {
             // The poster already comes from the player's host, so warming up on intent tells
             // it nothing new.
-            self.push(" data-bs-preconnect");
+            self.markup(" data-bs-preconnect");
         }
-        self.push(">\n<a class=\"bs-facade__control\"");
+        self.markup(">\n<a class=\"bs-facade__control\"");
         // Made by the writer, not validated: checked here.
-        if allowed(&video.watch_url, UrlUse::Link) {
-            self.attr("href", &video.watch_url);
+        let watch_url = AllowedUrl::check(&video.watch_url, UrlUse::Link);
+        if let Some(url) = watch_url {
+            self.out.url_attr("href", url);
         }
-        self.push(">");
-        if let Some(poster) = poster {
-            self.push("<img class=\"bs-facade__poster\"");
-            self.attr("src", &poster.src);
-            self.push(" alt=\"\"");
-            if poster.from_player_host {
+        self.markup(">");
+        if let Some((src, from_player_host)) = poster {
+            self.markup("<img class=\"bs-facade__poster\"");
+            self.out.url_attr("src", src);
+            self.markup(" alt=\"\"");
+            if from_player_host {
                 self.number_attr("width", youtube::POSTER_WIDTH);
                 self.number_attr("height", youtube::POSTER_HEIGHT);
             }
             self.loading(placement);
-            self.push(">");
+            self.markup(">");
         }
-        self.push("<span class=\"bs-facade__play\" aria-hidden=\"true\"></span><span class=\"bs-facade__label\">");
+        self.markup("<span class=\"bs-facade__play\" aria-hidden=\"true\"></span><span class=\"bs-facade__label\">");
         self.label(&self.options.labels.play_video, &[("{title}", video.title)]);
-        self.push("</span></a>\n</div>\n");
+        self.markup("</span></a>\n</div>\n");
         let options = self.options;
         let label = Labels::fill(&options.labels.watch_video, &[("{site}", video.site)]);
-        let watch_link = WatchLink { url: &video.watch_url, label: &label };
-        self.figcaption(video.caption, video.credit, Some(watch_link));
-        self.push("</figure>\n");
+        let watch_link = watch_url.map(|url| WatchLink { url, label: &label });
+        self.figcaption(video.caption, video.credit, watch_link);
+        self.markup("</figure>\n");
     }
 
     /// A link card: the embedded thing's title and provider, and a self-hosted image if given;
     /// nothing is loaded from the provider until the reader follows the link.
     fn embed(&mut self, embed: &Embed) {
-        self.push("<figure class=\"bs-figure bs-embed\">\n<a class=\"bs-embed__card\"");
+        self.markup("<figure class=\"bs-figure bs-embed\">\n<a class=\"bs-embed__card\"");
         self.url_attr("href", &embed.url, UrlUse::Link);
-        self.push(">");
+        self.markup(">");
         if let Some(image) = &embed.image {
-            self.push("<img class=\"bs-embed__image\"");
+            self.markup("<img class=\"bs-embed__image\"");
             self.url_attr("src", &image.src, UrlUse::Resource);
             let sizes = image.sizes.clone().unwrap_or_else(|| self.options.default_sizes.clone());
             self.picture_attrs(&image.alt, image.width, image.height, &image.srcset, &sizes);
-            self.push(" loading=\"lazy\" decoding=\"async\">");
+            self.markup(" loading=\"lazy\" decoding=\"async\">");
         }
-        self.push("<span class=\"bs-embed__title\">");
+        self.markup("<span class=\"bs-embed__title\">");
         self.text(&embed.title);
-        self.push("</span>");
+        self.markup("</span>");
         if let Some(provider) = &embed.provider {
-            self.push("<span class=\"bs-embed__provider\">");
+            self.markup("<span class=\"bs-embed__provider\">");
             self.text(provider);
-            self.push("</span>");
+            self.markup("</span>");
         }
-        self.push("</a>\n");
+        self.markup("</a>\n");
         self.figcaption(embed.caption.as_ref(), embed.credit.as_deref(), None);
-        self.push("</figure>\n");
+        self.markup("</figure>\n");
     }
 
     fn quote(&mut self, quote: &Quote) {
-        self.push(match quote.style {
+        self.markup(match quote.style {
             QuoteStyle::Block => "<figure class=\"bs-quote\">\n<blockquote",
             QuoteStyle::Pull => "<figure class=\"bs-quote bs-quote--pull\">\n<blockquote",
         });
         if let Some(source) = &quote.source {
             self.url_attr("cite", source, UrlUse::Link);
         }
-        self.push("><p>");
+        self.markup("><p>");
         self.inline(&quote.text);
-        self.push("</p></blockquote>\n");
+        self.markup("</p></blockquote>\n");
         if quote.cite.is_some() || quote.source.is_some() {
-            self.push("<figcaption class=\"bs-quote__cite\">");
+            self.markup("<figcaption class=\"bs-quote__cite\">");
             let name = quote.cite.as_deref().unwrap_or(&self.options.labels.source);
             self.link(name, quote.source.as_deref());
-            self.push("</figcaption>\n");
+            self.markup("</figcaption>\n");
         }
-        self.push("</figure>\n");
+        self.markup("</figure>\n");
     }
 
     fn list(&mut self, list: &List) {
@@ -721,23 +721,23 @@ impl<'a> ArticleWriter<'a> {
     /// the limit, nested items are written into the list above instead: nothing is dropped, and
     /// the writer's recursion stays bounded.
     fn list_at(&mut self, list: &List, depth: usize) {
-        self.push(if list.ordered { "<ol class=\"bs-list\">\n" } else { "<ul class=\"bs-list\">\n" });
+        self.markup(if list.ordered { "<ol class=\"bs-list\">\n" } else { "<ul class=\"bs-list\">\n" });
         self.list_items(list, depth);
-        self.push(if list.ordered { "</ol>\n" } else { "</ul>\n" });
+        self.markup(if list.ordered { "</ol>\n" } else { "</ul>\n" });
     }
 
     fn list_items(&mut self, list: &List, depth: usize) {
         for item in &list.items {
-            self.push("<li>");
+            self.markup("<li>");
             self.inline(&item.text);
             match &item.list {
                 Some(nested) if depth < self.options.limits.max_list_depth => {
-                    self.push("\n");
+                    self.markup("\n");
                     self.list_at(nested, depth + 1);
-                    self.push("</li>\n");
+                    self.markup("</li>\n");
                 }
                 Some(nested) => {
-                    self.push("</li>\n");
+                    self.markup("</li>\n");
                     // Depth first, with a stack of its own rather than recursion.
                     let mut stack = vec![nested.items.iter()];
                     while let Some(items) = stack.last_mut() {
@@ -745,15 +745,15 @@ impl<'a> ArticleWriter<'a> {
                             stack.pop();
                             continue;
                         };
-                        self.push("<li>");
+                        self.markup("<li>");
                         self.inline(&item.text);
-                        self.push("</li>\n");
+                        self.markup("</li>\n");
                         if let Some(deeper) = &item.list {
                             stack.push(deeper.items.iter());
                         }
                     }
                 }
-                None => self.push("</li>\n"),
+                None => self.markup("</li>\n"),
             }
         }
     }
@@ -763,46 +763,46 @@ impl<'a> ArticleWriter<'a> {
         if article.tags.is_empty() && article.url.is_none() {
             return;
         }
-        self.push("<footer class=\"bs-footer\">\n");
+        self.markup("<footer class=\"bs-footer\">\n");
         if !article.tags.is_empty() {
-            self.push("<ul class=\"bs-tags\"");
+            self.markup("<ul class=\"bs-tags\"");
             self.attr("aria-label", &self.options.labels.tags);
-            self.push(">");
+            self.markup(">");
             for tag in &article.tags {
-                self.push("<li>");
+                self.markup("<li>");
                 self.text(tag);
-                self.push("</li>");
+                self.markup("</li>");
             }
-            self.push("</ul>\n");
+            self.markup("</ul>\n");
         }
-        if let Some(url) = article.url.as_deref().filter(|url| self.allowed(url, UrlUse::Canonical)) {
-            self.push("<p class=\"bs-permalink\"><a rel=\"bookmark\"");
-            self.attr("href", url);
-            self.push(">");
+        if let Some(url) = article.url.as_deref().and_then(|url| self.allow(url, UrlUse::Canonical)) {
+            self.markup("<p class=\"bs-permalink\"><a rel=\"bookmark\"");
+            self.out.url_attr("href", url);
+            self.markup(">");
             self.text(&self.options.labels.permalink);
-            self.push("</a></p>\n");
+            self.markup("</a></p>\n");
         }
-        self.push("</footer>\n");
+        self.markup("</footer>\n");
     }
 
     fn related(&mut self, related: &Related) {
         let id = self.outline.generate("related");
-        self.push("<aside class=\"bs-related\"");
+        self.markup("<aside class=\"bs-related\"");
         self.attr("aria-labelledby", &id);
-        self.push(">\n");
+        self.markup(">\n");
         let level = self.outline.section_level();
         self.open_heading(level, Some(&id), Some("bs-related__title"));
         self.text(&related.title);
         self.close_heading(level);
-        self.push("<ul class=\"bs-related__list\">\n");
+        self.markup("<ul class=\"bs-related__list\">\n");
         for (i, item) in related.items.iter().enumerate() {
             self.place(|| Path::default().key("related").key("items").index(i));
-            self.push("<li class=\"bs-related__item\"><a class=\"bs-related__link\"");
+            self.markup("<li class=\"bs-related__item\"><a class=\"bs-related__link\"");
             self.url_attr("href", &item.url, UrlUse::Link);
-            self.push(">");
+            self.markup(">");
             // As for every image, a refused URL leaves the `<img>` without a source, its alt text kept.
             if let Some(image) = &item.image {
-                self.push("<img class=\"bs-related__thumb\"");
+                self.markup("<img class=\"bs-related__thumb\"");
                 self.url_attr("src", &image.src, UrlUse::Resource);
                 // A thumbnail is drawn at its own width; without one, the column's default.
                 let sizes = match (&image.sizes, image.width) {
@@ -811,14 +811,14 @@ impl<'a> ArticleWriter<'a> {
                     (None, None) => self.options.default_sizes.clone(),
                 };
                 self.picture_attrs(&image.alt, image.width, image.height, &image.srcset, &sizes);
-                self.push(" loading=\"lazy\" decoding=\"async\">");
+                self.markup(" loading=\"lazy\" decoding=\"async\">");
             }
-            self.push("<span>");
+            self.markup("<span>");
             self.text(&item.headline);
-            self.push("</span></a></li>\n");
+            self.markup("</span></a></li>\n");
         }
         self.place(Path::default);
-        self.push("</ul>\n</aside>\n");
+        self.markup("</ul>\n</aside>\n");
     }
 }
 
@@ -847,13 +847,8 @@ struct Poster<'v> {
 /// A video's page on its host, linked under the player so it can be opened, shared, and watched
 /// where embedding is disabled.
 struct WatchLink<'u> {
-    url: &'u str,
+    url: AllowedUrl<'u>,
     label: &'u str,
-}
-
-/// The URL policy, as the writer applies it: a refused URL is left out, never written.
-fn allowed(url: &str, usage: UrlUse) -> bool {
-    check_url(url, usage).is_ok()
 }
 
 /// Output is about 1.3 times the text it carries; reserving it up front avoids regrowing.

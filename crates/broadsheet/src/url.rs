@@ -76,6 +76,13 @@ pub(crate) fn web_parts(url: &str) -> Option<WebParts<'_>> {
     })
 }
 
+/// Where the ':' that ends a URL's scheme is: the first ':', when no '/', '?' or '#' comes
+/// before it. One at the very start ends no scheme: [`Url::parse`] reads none there, and the
+/// policy refuses it.
+pub fn scheme_colon(url: &str) -> Option<usize> {
+    url.find([':', '/', '?', '#']).filter(|&at| url.as_bytes()[at] == b':')
+}
+
 fn parts(url: &str) -> Url<'_> {
     let (rest, fragment) = match url.split_once('#') {
         Some((rest, fragment)) => (rest, Some(fragment)),
@@ -85,8 +92,8 @@ fn parts(url: &str) -> Url<'_> {
         Some((rest, query)) => (rest, Some(query)),
         None => (rest, None),
     };
-    // A scheme is what precedes the first ':' when no '/' comes before it.
-    let (scheme, rest) = match rest.find([':', '/']).filter(|&at| at > 0 && rest[at..].starts_with(':')) {
+    // `rest` is a prefix of `url` that holds everything before the first '?' or '#'.
+    let (scheme, rest) = match scheme_colon(url).filter(|&at| at > 0) {
         Some(colon) => (Some(&rest[..colon]), &rest[colon + 1..]),
         None => (None, rest),
     };
