@@ -127,14 +127,8 @@ fn benches(c: &mut Criterion) {
 fn median_ns(id: &str) -> Option<f64> {
     let path = workspace().join("target/criterion").join(id).join("new/estimates.json");
     let text = fs::read_to_string(path).ok()?;
-    match json::parse(&text).ok()? {
-        json::Value::Object(fields) => fields.into_iter().find(|(k, _)| k == "median").and_then(|(_, v)| match v {
-            json::Value::Object(m) => m.into_iter().find(|(k, _)| k == "point_estimate").and_then(|(_, v)| match v {
-                json::Value::Number(n) => Some(n),
-                _ => None,
-            }),
-            _ => None,
-        }),
+    match json::parse(&text).ok()?.field("median")?.field("point_estimate")? {
+        json::Value::Number(n) => Some(*n),
         _ => None,
     }
 }

@@ -1,4 +1,6 @@
-//! The JSON tree that validation walks, and the parser that reads it from text.
+//! The JSON tree that validation walks, the parser that reads it from text, and the writer.
+//! [`Value::field`] reads an object's field as the format does (`null` is absent);
+//! [`ObjectBuilder`] builds an object in key order.
 //!
 //! Strings and keys borrow from the text unless they hold escapes, so a typical article is read
 //! with one allocation per array and object. Objects keep their key order so that errors come out
@@ -30,7 +32,7 @@ pub enum Value<'a> {
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value<'_> {
+impl<'a> Value<'a> {
     /// The JSON type name, for messages such as "expected a string, found an array".
     pub fn kind(&self) -> &'static str {
         match self {
@@ -41,6 +43,96 @@ impl Value<'_> {
             Value::Array(_) => "an array",
             Value::Object(_) => "an object",
         }
+    }
+
+    /// The value of `key` when this is an object; `null` counts as absent, as in the format.
+    /// `None` for anything but an object.
+    ///
+    /// ```
+    /// let value = broadsheet::json::parse(r#"{"a": {"b": "text"}, "c": null}"#).unwrap();
+    /// assert_eq!(value.field("a").and_then(|a| a.field("b")).and_then(|b| b.as_str()), Some("text"));
+    /// assert_eq!(value.field("c"), None);
+    /// assert_eq!(value.field("d"), None);
+    /// ```
+    pub fn field(&self, key: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Object(entries) => field_of(entries, key),
+            _ => None,
+        }
+    }
+
+    /// The text of a string; `None` for anything else.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// The value of `key` among an object's entries; `null` counts as absent, as in the format.
+/// [`Value::field`] for code that holds the entries of an object rather than the object.
+pub fn field_of<'v, 'a>(entries: &'v [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'v Value<'a>> {
+    entries.iter().find(|(k, _)| k == key).map(|(_, value)| value).filter(|value| !matches!(value, Value::Null))
+}
+
+/// A JSON object under construction: keys keep the order they are first set in, and setting a
+/// key again replaces its value in place.
+///
+/// ```
+/// use broadsheet::json::{JsonStyle, ObjectBuilder, Value};
+///
+/// let text = |s: &'static str| Value::String(s.into());
+/// let mut object = ObjectBuilder::new();
+/// object.set("type", text("image")).set("alt", text("")).set_some("caption", None);
+/// object.set("alt", text("A heron"));
+/// let value = object.with("width", Value::Number(800.0)).into_value();
+/// assert_eq!(value.to_json(JsonStyle::Script), r#"{"type":"image","alt":"A heron","width":800}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ObjectBuilder<'a> {
+    entries: Vec<(Cow<'a, str>, Value<'a>)>,
+}
+
+impl<'a> ObjectBuilder<'a> {
+    /// An object with no keys yet.
+    pub fn new() -> Self {
+        ObjectBuilder::default()
+    }
+
+    /// Sets `key` to `value`, in place of an earlier value of `key`.
+    pub fn set(&mut self, key: impl Into<Cow<'a, str>>, value: Value<'a>) -> &mut Self {
+        let key = key.into();
+        match self.entries.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = value,
+            None => self.entries.push((key, value)),
+        }
+        self
+    }
+
+    /// Sets `key` when there is a value; `None` leaves the object as it is.
+    pub fn set_some(&mut self, key: impl Into<Cow<'a, str>>, value: Option<Value<'a>>) -> &mut Self {
+        if let Some(value) = value {
+            self.set(key, value);
+        }
+        self
+    }
+
+    /// [`Self::set_some`] by value, to build an object in one expression; takes a [`Value`] or an
+    /// `Option<Value>`.
+    pub fn with(mut self, key: impl Into<Cow<'a, str>>, value: impl Into<Option<Value<'a>>>) -> Self {
+        self.set_some(key, value.into());
+        self
+    }
+
+    /// The entries, in order, for code that places keys itself.
+    pub fn into_entries(self) -> Vec<(Cow<'a, str>, Value<'a>)> {
+        self.entries
+    }
+
+    /// The object.
+    pub fn into_value(self) -> Value<'a> {
+        Value::Object(self.entries)
     }
 }
 

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use crate::article::*;
 use crate::escape::{check_url, UrlUse};
-use crate::json::Value;
+use crate::json::{ObjectBuilder, Value};
 use crate::markdown;
 use crate::options::{Options, Site};
 use crate::{vimeo, youtube};
@@ -161,60 +161,61 @@ impl<'a> Metadata<'a> {
             .authors
             .iter()
             .map(|author| {
-                Object::typed("Person")
-                    .set("name", text(&author.name))
-                    .set("url", author.url.as_deref().and_then(|url| self.absolute(url, UrlUse::Link)).map(owned))
-                    .done()
+                typed("Person")
+                    .with("name", text(&author.name))
+                    .with("url", author.url.as_deref().and_then(|url| self.absolute(url, UrlUse::Link)).map(owned))
+                    .into_value()
             })
             .collect();
         // One ImageObject, or one per size when the image gives several (search engines pick the
         // resolution they need).
         let image = self.image.as_ref().map(|image| {
-            let main = Object::typed("ImageObject")
-                .set("url", text(&image.url))
-                .set("width", image.width.map(number))
-                .set("height", image.height.map(number))
-                .set("caption", image.caption.as_deref().map(text))
-                .set("creditText", image.credit.map(text))
-                .done();
+            let main = typed("ImageObject")
+                .with("url", text(&image.url))
+                .with("width", image.width.map(number))
+                .with("height", image.height.map(number))
+                .with("caption", image.caption.as_deref().map(text))
+                .with("creditText", image.credit.map(text))
+                .into_value();
             if image.other_sizes.is_empty() {
                 return main;
             }
             let others = image.other_sizes.iter().map(|(url, width)| {
-                Object::typed("ImageObject").set("url", text(url)).set("width", number(*width)).done()
+                typed("ImageObject").with("url", text(url)).with("width", number(*width)).into_value()
             });
             Value::Array(std::iter::once(main).chain(others).collect())
         });
         let publisher = self.site.map(|site| {
             let logo = site.logo.as_ref().map(|logo| {
-                Object::typed("ImageObject")
-                    .set("url", text(&logo.src))
-                    .set("width", logo.width.map(number))
-                    .set("height", logo.height.map(number))
-                    .done()
+                typed("ImageObject")
+                    .with("url", text(&logo.src))
+                    .with("width", logo.width.map(number))
+                    .with("height", logo.height.map(number))
+                    .into_value()
             });
-            Object::typed("Organization")
-                .set("name", text(&site.name))
-                .set("url", site.url.as_deref().map(text))
-                .set("logo", logo)
-                .done()
+            typed("Organization")
+                .with("name", text(&site.name))
+                .with("url", site.url.as_deref().map(text))
+                .with("logo", logo)
+                .into_value()
         });
         let videos = self.videos();
-        Object(vec![(Cow::Borrowed("@context"), text("https://schema.org"))])
-            .set("@type", text("NewsArticle"))
-            .set("headline", text(&article.headline))
-            .set("description", self.description.as_deref().map(text))
-            .set("inLanguage", article.lang.as_deref().map(text))
-            .set("datePublished", article.published.as_ref().map(|date| text(&date.machine)))
-            .set("dateModified", article.modified.as_ref().map(|date| text(&date.machine)))
-            .set("author", (!authors.is_empty()).then_some(Value::Array(authors)))
-            .set("publisher", publisher)
-            .set("image", image)
-            .set("mainEntityOfPage", self.url.map(text))
-            .set("articleSection", article.section.as_ref().map(|section| text(&section.name)))
-            .set("keywords", (!article.tags.is_empty()).then(|| Value::Array(article.tags.iter().map(|tag| text(tag)).collect())))
-            .set("video", (!videos.is_empty()).then_some(Value::Array(videos)))
-            .done()
+        ObjectBuilder::new()
+            .with("@context", text("https://schema.org"))
+            .with("@type", text("NewsArticle"))
+            .with("headline", text(&article.headline))
+            .with("description", self.description.as_deref().map(text))
+            .with("inLanguage", article.lang.as_deref().map(text))
+            .with("datePublished", article.published.as_ref().map(|date| text(&date.machine)))
+            .with("dateModified", article.modified.as_ref().map(|date| text(&date.machine)))
+            .with("author", (!authors.is_empty()).then_some(Value::Array(authors)))
+            .with("publisher", publisher)
+            .with("image", image)
+            .with("mainEntityOfPage", self.url.map(text))
+            .with("articleSection", article.section.as_ref().map(|section| text(&section.name)))
+            .with("keywords", (!article.tags.is_empty()).then(|| Value::Array(article.tags.iter().map(|tag| text(tag)).collect())))
+            .with("video", (!videos.is_empty()).then_some(Value::Array(videos)))
+            .into_value()
     }
 
     /// A `VideoObject` for each video, the hero's first, in the order the page shows them.
@@ -235,32 +236,32 @@ impl<'a> Metadata<'a> {
         // A model built by hand may hold any id: only a real one names a player and a page.
         let real = youtube::is_video_id(&video.id);
         let poster = youtube::poster(video, self.options.poster);
-        Object::typed("VideoObject")
-            .set("name", text(&video.title))
-            .set("description", video_description(&video.title, video.caption.as_ref()))
-            .set("thumbnailUrl", poster.and_then(|poster| self.absolute(&poster.src, UrlUse::Resource)).map(owned))
-            .set("uploadDate", video.uploaded.as_ref().map(|date| text(&date.machine)))
-            .set("duration", video.duration.map(|seconds| owned(iso8601_duration(seconds))))
-            .set("embedUrl", real.then(|| owned(youtube::embed_url(&video.id))))
+        typed("VideoObject")
+            .with("name", text(&video.title))
+            .with("description", video_description(&video.title, video.caption.as_ref()))
+            .with("thumbnailUrl", poster.and_then(|poster| self.absolute(&poster.src, UrlUse::Resource)).map(owned))
+            .with("uploadDate", video.uploaded.as_ref().map(|date| text(&date.machine)))
+            .with("duration", video.duration.map(|seconds| owned(iso8601_duration(seconds))))
+            .with("embedUrl", real.then(|| owned(youtube::embed_url(&video.id))))
             // The video's page goes in `url`, not `contentUrl`: Google's video guidelines keep
             // `contentUrl` for the media file's own bytes, never the page the video lives on.
-            .set("url", real.then(|| owned(youtube::watch_url(&video.id, None, video.vertical))))
-            .set("creditText", video.credit.as_deref().map(text))
-            .done()
+            .with("url", real.then(|| owned(youtube::watch_url(&video.id, None, video.vertical))))
+            .with("creditText", video.credit.as_deref().map(text))
+            .into_value()
     }
 
     fn vimeo(&self, video: &Vimeo) -> Value<'static> {
         let real = vimeo::is_video_id(&video.id);
         // Vimeo's facade shows the block's own poster or none (its thumbnails need an API call).
         let poster = video.poster.as_deref();
-        Object::typed("VideoObject")
-            .set("name", text(&video.title))
-            .set("description", video_description(&video.title, video.caption.as_ref()))
-            .set("thumbnailUrl", poster.and_then(|poster| self.absolute(poster, UrlUse::Resource)).map(owned))
-            .set("embedUrl", real.then(|| owned(vimeo::embed_url(&video.id))))
-            .set("url", real.then(|| owned(vimeo::watch_url(&video.id, None))))
-            .set("creditText", video.credit.as_deref().map(text))
-            .done()
+        typed("VideoObject")
+            .with("name", text(&video.title))
+            .with("description", video_description(&video.title, video.caption.as_ref()))
+            .with("thumbnailUrl", poster.and_then(|poster| self.absolute(poster, UrlUse::Resource)).map(owned))
+            .with("embedUrl", real.then(|| owned(vimeo::embed_url(&video.id))))
+            .with("url", real.then(|| owned(vimeo::watch_url(&video.id, None))))
+            .with("creditText", video.credit.as_deref().map(text))
+            .into_value()
     }
 }
 
@@ -316,24 +317,10 @@ fn video_description(title: &str, caption: Option<&Inline>) -> Value<'static> {
     owned(caption.and_then(plain_text).unwrap_or_else(|| title.to_owned()))
 }
 
-/// A JSON object built in order, leaving out what the article does not say.
-struct Object(Vec<(Cow<'static, str>, Value<'static>)>);
-
-impl Object {
-    fn typed(kind: &'static str) -> Self {
-        Object(vec![(Cow::Borrowed("@type"), text(kind))])
-    }
-
-    fn set(mut self, key: &'static str, value: impl Into<Option<Value<'static>>>) -> Self {
-        if let Some(value) = value.into() {
-            self.0.push((Cow::Borrowed(key), value));
-        }
-        self
-    }
-
-    fn done(self) -> Value<'static> {
-        Value::Object(self.0)
-    }
+/// A schema.org item of type `kind`, to add what the article says to (what it does not say is
+/// left out: [`ObjectBuilder::with`] skips `None`).
+fn typed(kind: &'static str) -> ObjectBuilder<'static> {
+    ObjectBuilder::new().with("@type", text(kind))
 }
 
 fn text(text: &str) -> Value<'static> {

@@ -14,7 +14,6 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-#[allow(missing_docs)]
 pub mod article;
 pub mod date;
 mod error;

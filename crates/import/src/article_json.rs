@@ -1,11 +1,11 @@
-//! The format 1.1 JSON the importers write, and their notes: building objects and blocks, text
-//! fit for the format, URLs through the policy, dates, videos and embeds, images. Every importer
-//! (and the HTML reader) builds its article here.
+//! The format 1.1 JSON the importers write, and their notes: blocks (objects built with
+//! [`broadsheet::json::ObjectBuilder`]), text fit for the format, URLs through the policy, dates,
+//! videos and embeds, images. Every importer (and the HTML reader) builds its article here.
 
 use std::borrow::Cow;
 
 use broadsheet::escape::{check_url, UrlUse};
-use broadsheet::json::Value;
+use broadsheet::json::{ObjectBuilder, Value};
 use broadsheet::video::VideoSite;
 use broadsheet::{Path, Problem};
 
@@ -28,59 +28,12 @@ impl Notes {
     }
 }
 
-/// A JSON object under construction; keys keep the order they are set in.
-#[derive(Debug, Default)]
-pub(crate) struct ObjectBuilder(pub(crate) Vec<(Cow<'static, str>, Value<'static>)>);
-
-impl ObjectBuilder {
-    pub(crate) fn new() -> Self {
-        ObjectBuilder::default()
-    }
-
-    /// Sets `key` (replacing an earlier value).
-    pub(crate) fn set(&mut self, key: &'static str, value: Value<'static>) -> &mut Self {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
-            Some(entry) => entry.1 = value,
-            None => self.0.push((Cow::Borrowed(key), value)),
-        }
-        self
-    }
-
-    /// Sets `key` when there is a value.
-    pub(crate) fn set_some(&mut self, key: &'static str, value: Option<Value<'static>>) -> &mut Self {
-        if let Some(value) = value {
-            self.set(key, value);
-        }
-        self
-    }
-
-    pub(crate) fn into_value(self) -> Value<'static> {
-        Value::Object(self.0)
-    }
-}
-
-/// `value[key]` when `value` is an object; `null` counts as absent, as in the format.
-pub(crate) fn field<'v, 'a>(value: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    match value {
-        Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null)),
-        _ => None,
-    }
-}
-
-/// The text of a string value.
-pub(crate) fn as_str<'v>(value: &'v Value) -> Option<&'v str> {
-    match value {
-        Value::String(s) => Some(s),
-        _ => None,
-    }
-}
-
 pub(crate) fn string(s: impl Into<String>) -> Value<'static> {
     Value::String(Cow::Owned(s.into()))
 }
 
 /// A block `{ "type": kind }`, to add fields to.
-pub(crate) fn block(kind: &'static str) -> ObjectBuilder {
+pub(crate) fn block(kind: &'static str) -> ObjectBuilder<'static> {
     let mut block = ObjectBuilder::new();
     block.set("type", Value::String(Cow::Borrowed(kind)));
     block

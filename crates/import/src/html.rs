@@ -11,7 +11,7 @@ use crate::article_json::{block, Embedded, image, ImageFields, Notes, plain, str
 use broadsheet::text::decode_character_references;
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
-use broadsheet::json::Value;
+use broadsheet::json::{ObjectBuilder, Value};
 
 /// How deep elements nest in the tree; deeper start tags are ignored (their content is kept in
 /// the element at the limit), so no input can exhaust the stack.
@@ -831,7 +831,7 @@ fn list_items(e: &Element, at: &Path, notes: &mut Notes, depth: usize, max_depth
         // The format nests one list under an item; further sublists join the first.
         let ordered = sublists[0].0;
         let sub_items: Vec<Value<'static>> = sublists.into_iter().flat_map(|(_, items)| items).collect();
-        let mut item = crate::article_json::ObjectBuilder::new();
+        let mut item = ObjectBuilder::new();
         item.set("text", string(text)).set("items", Value::Array(sub_items));
         if ordered {
             item.set("ordered", Value::Bool(true));

@@ -19,10 +19,10 @@ mod wordpress;
 
 use std::borrow::Cow;
 
-use broadsheet::json::{self, Value};
+use broadsheet::json::{self, ObjectBuilder, Value};
 use broadsheet::{Article, Error, Limits, Path, Problem};
 
-use crate::article_json::{plain, string, Notes, ObjectBuilder};
+use crate::article_json::{plain, string, Notes};
 
 /// The formats `broadsheet import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,9 +141,9 @@ pub fn import_bytes(source: &[u8], from: Source, given: Given, limits: &Limits) 
 }
 
 /// The article with its headline: the source's, or else the one given.
-fn with_headline(article: ObjectBuilder, headline: Option<&str>, from: Source, notes: &mut Notes) -> Result<Value<'static>, Error> {
-    let mut entries = article.0;
-    let has_headline = entries.iter().any(|(key, _)| key == "headline");
+fn with_headline(article: ObjectBuilder<'static>, headline: Option<&str>, from: Source, notes: &mut Notes) -> Result<Value<'static>, Error> {
+    let mut entries = article.into_entries();
+    let has_headline = json::field_of(&entries, "headline").is_some();
     match (has_headline, headline.and_then(plain)) {
         (true, Some(given)) => notes.add(&Path::default(), format!("the source has a headline; the one given (\"{given}\") was not used")),
         (true, None) => {}

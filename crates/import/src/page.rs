@@ -18,10 +18,10 @@ use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
 use broadsheet::escape::UrlUse;
-use broadsheet::json::{self, Value};
+use broadsheet::json::{self, ObjectBuilder, Value};
 use broadsheet::{Error, Limits, Path, Problem};
 
-use crate::article_json::{plain, string, url, Notes, ObjectBuilder};
+use crate::article_json::{plain, string, url, Notes};
 use crate::html::{self, Element, Node, STAMP};
 use crate::resolve::{is_http, resolve};
 
@@ -253,7 +253,7 @@ fn json_ld_article<'h>(head: &'h Head, notes: &mut Notes) -> Option<Value<'h>> {
         "BackgroundNewsArticle", "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "LiveBlogPosting", "AdvertiserContentArticle",
     ];
     fn is_article(value: &Value) -> bool {
-        match crate::article_json::field(value, "@type") {
+        match value.field("@type") {
             Some(Value::String(t)) => TYPES.contains(&t.as_ref()),
             Some(Value::Array(types)) => types.iter().any(|t| matches!(t, Value::String(t) if TYPES.contains(&t.as_ref()))),
             _ => false,
@@ -263,7 +263,7 @@ fn json_ld_article<'h>(head: &'h Head, notes: &mut Notes) -> Option<Value<'h>> {
         match value {
             Value::Array(items) => items.iter().find_map(find),
             Value::Object(_) if is_article(value) => Some(value.clone()),
-            Value::Object(_) => crate::article_json::field(value, "@graph").and_then(find),
+            Value::Object(_) => value.field("@graph").and_then(find),
             _ => None,
         }
     }
@@ -294,7 +294,7 @@ fn place(notes: &Notes, stamp: usize) -> Path {
 }
 
 /// The page's text as an article object (without `schema`), and notes.
-pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
+pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder<'static>, Error> {
     if let Some(given) = given_url {
         if !is_http(given.trim()) || broadsheet::escape::check_url(given.trim(), UrlUse::Canonical).is_err() {
             return Err(Error::from(Problem::whole(format!("the page's URL \"{}\" is not an absolute http(s) URL", crate::article_json::shown(given)))));
@@ -350,9 +350,9 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
     let mut headline = plain(&extracted.title);
     let mut body = html::blocks(&nodes, &Path::default(), &mut body_notes, limits.max_list_depth);
     if headline.is_none() {
-        if let Some(first) = body.iter().position(|b| crate::article_json::field(b, "type").and_then(crate::article_json::as_str) == Some("heading")) {
+        if let Some(first) = body.iter().position(|b| b.field("type").and_then(Value::as_str) == Some("heading")) {
             let heading = body.remove(first);
-            let text = crate::article_json::field(&heading, "text").and_then(crate::article_json::as_str).and_then(|t| plain(&markdown_text(t)));
+            let text = heading.field("text").and_then(Value::as_str).and_then(|t| plain(&markdown_text(t)));
             if let Some(text) = text {
                 notes.add(&Path::default(), "the page has no title; its first heading is the headline");
                 headline = Some(text);
@@ -360,7 +360,7 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
         }
     }
     out.set_some("headline", headline.map(string));
-    let described = head.meta(&["description", "og:description", "twitter:description"]).is_some() || ld.as_ref().and_then(|ld| crate::article_json::field(ld, "description")).is_some();
+    let described = head.meta(&["description", "og:description", "twitter:description"]).is_some() || ld.as_ref().and_then(|ld| ld.field("description")).is_some();
     if let Some(excerpt) = extracted.excerpt.as_deref().and_then(plain) {
         if described {
             out.set("dek", string(crate::inline::escaped(&excerpt)));
@@ -886,7 +886,7 @@ fn ld_texts(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::String(s)) => vec![s.to_string()],
         Some(Value::Array(items)) => items.iter().flat_map(|i| ld_texts(Some(i))).collect(),
-        Some(object @ Value::Object(_)) => crate::article_json::field(object, "name").and_then(crate::article_json::as_str).map(|s| vec![s.to_owned()]).unwrap_or_default(),
+        Some(object @ Value::Object(_)) => object.field("name").and_then(Value::as_str).map(|s| vec![s.to_owned()]).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
@@ -895,7 +895,7 @@ fn section(head: &Head, ld: Option<&Value>) -> Option<Value<'static>> {
     let name = head
         .meta(&["article:section"])
         .map(|(v, _)| v.to_owned())
-        .or_else(|| ld_texts(ld.and_then(|ld| crate::article_json::field(ld, "articleSection"))).into_iter().next())
+        .or_else(|| ld_texts(ld.and_then(|ld| ld.field("articleSection"))).into_iter().next())
         .and_then(|s| plain(&s))?;
     let mut section = ObjectBuilder::new();
     section.set("name", string(name));
@@ -905,7 +905,7 @@ fn section(head: &Head, ld: Option<&Value>) -> Option<Value<'static>> {
 fn tags(head: &Head, ld: Option<&Value>, notes: &mut Notes) -> Option<Value<'static>> {
     let mut tags: Vec<String> = head.all("article:tag").map(|(v, _)| v.to_owned()).collect();
     if tags.is_empty() {
-        let keywords = ld.and_then(|ld| crate::article_json::field(ld, "keywords"));
+        let keywords = ld.and_then(|ld| ld.field("keywords"));
         tags = match keywords {
             Some(Value::String(s)) => s.split(',').map(str::to_owned).collect(),
             other => ld_texts(other),
@@ -934,7 +934,7 @@ fn tags(head: &Head, ld: Option<&Value>, notes: &mut Notes) -> Option<Value<'sta
 /// byline names, else the byline as one author ("By " before it dropped).
 fn authors(byline: Option<&str>, ld: Option<&Value>, notes: &mut Notes) -> Option<Value<'static>> {
     let byline = byline.map(|b| b.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|b| !b.is_empty());
-    let ld_authors: Vec<(String, Option<String>)> = match ld.and_then(|ld| crate::article_json::field(ld, "author")) {
+    let ld_authors: Vec<(String, Option<String>)> = match ld.and_then(|ld| ld.field("author")) {
         Some(Value::Array(items)) => items.iter().filter_map(ld_person).collect(),
         Some(one) => ld_person(one).into_iter().collect(),
         None => Vec::new(),
@@ -966,8 +966,8 @@ fn ld_person(value: &Value) -> Option<(String, Option<String>)> {
     match value {
         Value::String(name) => plain(name).map(|n| (n, None)),
         Value::Object(_) => {
-            let name = crate::article_json::field(value, "name").and_then(crate::article_json::as_str).and_then(plain)?;
-            let link = crate::article_json::field(value, "url").and_then(crate::article_json::as_str).map(str::to_owned);
+            let name = value.field("name").and_then(Value::as_str).and_then(plain)?;
+            let link = value.field("url").and_then(Value::as_str).map(str::to_owned);
             Some((name, link))
         }
         _ => None,
@@ -989,9 +989,9 @@ fn hero(head: &Head, image: Option<&str>, base: Option<&str>, body: &mut Vec<Val
     let lead = base.map_or(lead.to_owned(), |b| resolve(b, lead));
     let key = image_key(&lead);
     let same = |b: &Value| {
-        crate::article_json::field(b, "type").and_then(crate::article_json::as_str) == Some("image")
-            && (crate::article_json::field(b, "src").and_then(crate::article_json::as_str).is_some_and(|s| image_key(s) == key)
-                || matches!(crate::article_json::field(b, "srcset"), Some(Value::Array(c)) if c.iter().any(|c| crate::article_json::field(c, "src").and_then(crate::article_json::as_str).is_some_and(|s| image_key(s) == key))))
+        b.field("type").and_then(Value::as_str) == Some("image")
+            && (b.field("src").and_then(Value::as_str).is_some_and(|s| image_key(s) == key)
+                || matches!(b.field("srcset"), Some(Value::Array(c)) if c.iter().any(|c| c.field("src").and_then(Value::as_str).is_some_and(|s| image_key(s) == key))))
     };
     // In the body's opening (before its third block), the same image is the hero.
     if let Some(i) = body.iter().take(3).position(same) {
@@ -1007,7 +1007,7 @@ fn hero(head: &Head, image: Option<&str>, base: Option<&str>, body: &mut Vec<Val
         ..crate::article_json::ImageFields::default()
     };
     let hero = crate::article_json::image(fields, &at, notes)?;
-    (crate::article_json::field(&hero, "type").and_then(crate::article_json::as_str) == Some("image")).then_some(hero)
+    (hero.field("type").and_then(Value::as_str) == Some("image")).then_some(hero)
 }
 
 

@@ -8,10 +8,10 @@ mod spans;
 
 use std::borrow::Cow;
 
-use crate::article_json::{date_time, Notes, ObjectBuilder, plain, string, url};
+use crate::article_json::{date_time, Notes, plain, string, url};
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::UrlUse;
-use broadsheet::json::Value;
+use broadsheet::json::{field_of, ObjectBuilder, Value};
 use broadsheet::Limits;
 
 /// An object's entries.
@@ -29,11 +29,11 @@ struct Context {
     max_list_depth: usize,
 }
 
-pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
+pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder<'static>, Error> {
     let root = Path::default();
     let (document, blocks, at) = match source {
         Value::Array(blocks) => (None, blocks, root.clone()),
-        Value::Object(fields) => match field(fields, "body") {
+        Value::Object(fields) => match field_of(fields, "body") {
             Some(Value::Array(blocks)) => (Some(fields.as_slice()), blocks, root.key("body")),
             Some(other) => return Err(not_portable_text(&format!("an object whose `body` is {}", other.kind()))),
             None => return Err(not_portable_text("an object without a `body`")),
@@ -65,13 +65,13 @@ fn not_portable_text(found: &str) -> Error {
 fn read_document(fields: &Fields, context: &Context, article: &mut ObjectBuilder, body: &mut Vec<Value<'static>>, notes: &mut Notes) {
     let root = Path::default();
     let at = |key: &str| root.key(key);
-    article.set_some("id", field(fields, "slug").and_then(|slug| id(slug, &at("slug"), notes)));
-    let headline = field(fields, "title").and_then(|title| text(title, &at("title"), notes));
+    article.set_some("id", field_of(fields, "slug").and_then(|slug| id(slug, &at("slug"), notes)));
+    let headline = field_of(fields, "title").and_then(|title| text(title, &at("title"), notes));
     article.set_some("headline", headline.and_then(|title| title_text(title, &at("title"), notes)).map(string));
     // The dek: the subtitle (the standfirst under the title), or the excerpt. With both, the
     // excerpt stays the dek and the subtitle opens the body, so neither is lost.
-    let subtitle = field(fields, "subtitle").and_then(|subtitle| spans::inline_text(subtitle, &at("subtitle"), notes));
-    let excerpt = field(fields, "excerpt").and_then(|excerpt| spans::inline_text(excerpt, &at("excerpt"), notes));
+    let subtitle = field_of(fields, "subtitle").and_then(|subtitle| spans::inline_text(subtitle, &at("subtitle"), notes));
+    let excerpt = field_of(fields, "excerpt").and_then(|excerpt| spans::inline_text(excerpt, &at("excerpt"), notes));
     match (subtitle, excerpt) {
         (Some(subtitle), None) => {
             article.set("dek", string(subtitle));
@@ -86,11 +86,11 @@ fn read_document(fields: &Fields, context: &Context, article: &mut ObjectBuilder
     }
     article.set_some("authors", authors(fields, notes));
     for (key, name) in [("publishedAt", "published"), ("_updatedAt", "modified")] {
-        let date = field(fields, key).and_then(|date| text(date, &at(key), notes));
+        let date = field_of(fields, key).and_then(|date| text(date, &at(key), notes));
         article.set_some(name, date.and_then(|date| date_time(date, &at(key), notes)));
     }
     article.set_some("tags", tags(fields, notes));
-    match field(fields, "mainImage") {
+    match field_of(fields, "mainImage") {
         Some(Value::Object(image)) => match images::image(image, &at("mainImage"), context, notes) {
             Some(hero) if is_block(&hero, "image") => {
                 article.set("hero", hero);
@@ -121,7 +121,7 @@ fn title_text(title: &str, at: &Path, notes: &mut Notes) -> Option<String> {
 /// The slug (`{ "current": "…" }`, or a string) as the article's id, when it fits one.
 fn id(slug: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
     let (slug, at) = match slug {
-        Value::Object(fields) => (field(fields, "current")?, at.key("current")),
+        Value::Object(fields) => (field_of(fields, "current")?, at.key("current")),
         other => (other, at.clone()),
     };
     let slug = text(slug, &at, notes)?;
@@ -138,7 +138,7 @@ fn authors(fields: &Fields, notes: &mut Notes) -> Option<Value<'static>> {
     let mut authors = Vec::new();
     for key in ["author", "authors"] {
         let at = Path::default().key(key);
-        match field(fields, key) {
+        match field_of(fields, key) {
             Some(Value::Array(items)) => {
                 authors.extend(items.iter().enumerate().filter_map(|(i, item)| author(item, &at.index(i), notes)));
             }
@@ -159,7 +159,7 @@ fn author(value: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>>
             return None;
         }
     };
-    if let Some(reference) = string_field(fields, "_ref") {
+    if let Some(reference) = field_of(fields, "_ref").and_then(Value::as_str) {
         let message = format!(
             "the author is a reference (\"{reference}\") to a document the source does not include; \
              expand it in the query (`author->{{name}}`) to import the name; it was left out"
@@ -167,13 +167,13 @@ fn author(value: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>>
         notes.add(at, message);
         return None;
     }
-    let name = field(fields, "name").and_then(|name| text(name, &at.key("name"), notes)).and_then(plain);
+    let name = field_of(fields, "name").and_then(|name| text(name, &at.key("name"), notes)).and_then(plain);
     let Some(name) = name else {
         notes.add(at, "the author has no name; it was left out");
         return None;
     };
     let mut author = named(name);
-    let link = string_field(fields, "url").and_then(|link| url(link, UrlUse::Link, &at.key("url"), notes));
+    let link = field_of(fields, "url").and_then(Value::as_str).and_then(|link| url(link, UrlUse::Link, &at.key("url"), notes));
     author.set_some("url", link.map(string));
     let unread: Vec<String> = fields
         .iter()
@@ -187,7 +187,7 @@ fn author(value: &Value, at: &Path, notes: &mut Notes) -> Option<Value<'static>>
     Some(author.into_value())
 }
 
-fn named(name: String) -> ObjectBuilder {
+fn named(name: String) -> ObjectBuilder<'static> {
     let mut author = ObjectBuilder::new();
     author.set("name", string(name));
     author
@@ -199,7 +199,7 @@ fn tags(fields: &Fields, notes: &mut Notes) -> Option<Value<'static>> {
     let mut tags: Vec<String> = Vec::new();
     for key in ["categories", "tags"] {
         let at = Path::default().key(key);
-        let items = match field(fields, key) {
+        let items = match field_of(fields, key) {
             Some(Value::Array(items)) => items,
             Some(other) => {
                 notes.add(&at, format!("is {}, expected an array; it was left out", other.kind()));
@@ -211,7 +211,7 @@ fn tags(fields: &Fields, notes: &mut Notes) -> Option<Value<'static>> {
             let at = at.index(i);
             let tag = match item {
                 Value::String(tag) => Some(tag.as_ref()),
-                Value::Object(category) => match (string_field(category, "title"), string_field(category, "_ref")) {
+                Value::Object(category) => match (field_of(category, "title").and_then(Value::as_str), field_of(category, "_ref").and_then(Value::as_str)) {
                     (Some(title), _) => Some(title),
                     (None, Some(reference)) => {
                         let message = format!(
@@ -240,19 +240,6 @@ fn tags(fields: &Fields, notes: &mut Notes) -> Option<Value<'static>> {
     (!tags.is_empty()).then(|| Value::Array(tags.into_iter().map(string).collect()))
 }
 
-/// The value of `key`; `null` counts as absent.
-fn field<'v, 'a>(fields: &'v Fields<'a>, key: &str) -> Option<&'v Value<'a>> {
-    fields.iter().find(|(k, _)| k == key).map(|(_, value)| value).filter(|value| !matches!(value, Value::Null))
-}
-
-/// The value of `key` when it is a string.
-fn string_field<'v>(fields: &'v Fields<'_>, key: &str) -> Option<&'v str> {
-    match field(fields, key) {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    }
-}
-
 /// A value that should be text; anything else is noted.
 fn text<'v>(value: &'v Value<'_>, at: &Path, notes: &mut Notes) -> Option<&'v str> {
     match value {
@@ -267,7 +254,7 @@ fn text<'v>(value: &'v Value<'_>, at: &Path, notes: &mut Notes) -> Option<&'v st
 
 /// Whether `value` is a block of type `kind`.
 fn is_block(value: &Value, kind: &str) -> bool {
-    matches!(value, Value::Object(fields) if string_field(fields, "type") == Some(kind))
+    matches!(value, Value::Object(fields) if field_of(fields, "type").and_then(Value::as_str) == Some(kind))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::fmt;
 use crate::article::*;
 use crate::error::{Error, Path, Problem, Segment};
 use crate::escape::{check_url, UrlUse};
-use crate::json::Value;
+use crate::json::{self, Value};
 use crate::markdown::{self, Flavor};
 use crate::options::{Limits, Options};
 use crate::text::unfit_for_html;
@@ -107,7 +107,7 @@ struct Fields<'v> {
 impl<'v> Fields<'v> {
     /// The value of `key`; `null` counts as absent.
     fn get(&self, key: &str) -> Option<&'v Value<'v>> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
+        json::field_of(self.entries, key)
     }
 }
 

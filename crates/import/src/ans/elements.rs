@@ -1,12 +1,12 @@
 //! ANS content elements (a story's `content_elements`, and those inside quotes, groups and
 //! galleries) as format 1.1 blocks.
 
-use super::{an_element, as_str, element_type, field, texts, with, StoryReader};
+use super::{an_element, element_type, texts, with, StoryReader};
 use broadsheet::Path;
 use crate::html::{self, Element, Node};
 use crate::inline::{escaped, InlineMarkdown, Mark};
-use crate::article_json::{block, ObjectBuilder, paragraph, string};
-use broadsheet::json::Value;
+use crate::article_json::{block, paragraph, string};
+use broadsheet::json::{ObjectBuilder, Value};
 
 /// The note on an item that only holds a nested list.
 const ELLIPSIS_NOTE: &str = "a list item with no text of its own holds a nested list; the item reads \"…\"";
@@ -80,8 +80,8 @@ impl StoryReader<'_> {
                 }
             }
             "reference" => {
-                let referent = field(element, "referent");
-                let id = referent.and_then(|r| field(r, "id")).and_then(as_str).map_or(String::new(), |id| format!(" \"{id}\""));
+                let referent = element.field("referent");
+                let id = referent.and_then(|r| r.field("id")).and_then(Value::as_str).map_or(String::new(), |id| format!(" \"{id}\""));
                 let message = format!("a reference{id} the Content API did not fill in was left out (it holds no text)");
                 self.notes.add(at, message);
                 Vec::new()
@@ -124,7 +124,7 @@ impl StoryReader<'_> {
 
     /// A `header`: `level` 2 to 6 (the headline is the only level 1), `content` its text.
     fn heading(&mut self, element: &Value, at: &Path) -> Option<Value<'static>> {
-        let level = match field(element, "level") {
+        let level = match element.field("level") {
             None => 2.0,
             Some(Value::Number(n)) if n.fract() == 0.0 && (2.0..=6.0).contains(n) => *n,
             Some(Value::Number(n)) if *n == 1.0 => {
@@ -271,7 +271,7 @@ impl StoryReader<'_> {
             return Some(quote);
         }
         let quote = match citation {
-            Some(cite) if field(&quote, "cite").is_none() => with(quote, "cite", string(cite)),
+            Some(cite) if quote.field("cite").is_none() => with(quote, "cite", string(cite)),
             _ => quote,
         };
         Some(match self.is_pull_quote(element) {
@@ -281,13 +281,13 @@ impl StoryReader<'_> {
     }
 
     fn is_pull_quote(&self, element: &Value) -> bool {
-        field(element, "subtype").and_then(as_str) == Some("pullquote")
+        element.field("subtype").and_then(Value::as_str) == Some("pullquote")
     }
 
     /// `citation`: a text element (ANS) or a string, as plain text.
     fn citation(&mut self, element: &Value, at: &Path) -> Option<String> {
         let at = at.key("citation");
-        let text = match field(element, "citation")? {
+        let text = match element.field("citation")? {
             Value::String(text) => text.as_ref(),
             citation => self.string(citation, "content", &at)?,
         };
@@ -369,9 +369,9 @@ impl StoryReader<'_> {
             }
             (None, None) => None,
         };
-        let description = field(element, "description").and_then(|d| match d {
+        let description = element.field("description").and_then(|d| match d {
             Value::String(text) => Some(text.as_ref()),
-            d => field(d, "content").and_then(as_str),
+            d => d.field("content").and_then(Value::as_str),
         });
         let description = description.and_then(|d| self.inline(d, &at.key("description")));
         let parts: Vec<String> = [link, description].into_iter().flatten().collect();

@@ -1,13 +1,13 @@
 //! ANS images, videos and oEmbed responses as image, YouTube, Vimeo and embed blocks, and the
 //! thumbnails of related items and link cards.
 
-use super::{as_str, field, with, StoryReader};
+use super::{with, StoryReader};
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
 use crate::html;
 use crate::inline::{escaped, InlineMarkdown, Mark};
-use crate::article_json::{Embedded, image, ImageFields, Notes, ObjectBuilder, paragraph, plain, string, url, video_or_embed};
-use broadsheet::json::Value;
+use crate::article_json::{Embedded, image, ImageFields, Notes, paragraph, plain, string, url, video_or_embed};
+use broadsheet::json::{ObjectBuilder, Value};
 use broadsheet::video::VideoSite;
 
 /// A width or height the format takes (a whole number of pixels, 1 to 100,000).
@@ -39,8 +39,8 @@ impl StoryReader<'_> {
         let fields = ImageFields {
             src: self.on_site(src),
             alt,
-            width: dimension(field(item, "width")),
-            height: dimension(field(item, "height")),
+            width: dimension(item.field("width")),
+            height: dimension(item.field("height")),
             caption,
             credit,
             ..ImageFields::default()
@@ -102,13 +102,13 @@ impl StoryReader<'_> {
         let description = self.object(video, "description", at).and_then(|d| self.string(d, "basic", &description_at));
         let caption = description.and_then(|d| self.inline(d, &description_at.key("basic")));
         let credit = self.credit(video, at);
-        let page = field(video, "canonical_url").and_then(as_str).map(|page| self.on_site(page));
-        let streams: Vec<String> = match field(video, "streams") {
-            Some(Value::Array(streams)) => streams.iter().filter_map(|s| field(s, "url").and_then(as_str)).map(str::to_owned).collect(),
+        let page = video.field("canonical_url").and_then(Value::as_str).map(|page| self.on_site(page));
+        let streams: Vec<String> = match video.field("streams") {
+            Some(Value::Array(streams)) => streams.iter().filter_map(|s| s.field("url").and_then(Value::as_str)).map(str::to_owned).collect(),
             _ => Vec::new(),
         };
-        let youtube = field(video, "youtube_content_id").and_then(as_str).map(|id| format!("https://www.youtube.com/watch?v={}", id.trim()));
-        let frame = field(video, "embed_html").and_then(as_str).and_then(frame_src);
+        let youtube = video.field("youtube_content_id").and_then(Value::as_str).map(|id| format!("https://www.youtube.com/watch?v={}", id.trim()));
+        let frame = video.field("embed_html").and_then(Value::as_str).and_then(frame_src);
         let facade = [youtube, page.clone(), frame].into_iter().flatten().chain(streams.iter().cloned()).find(|u| VideoSite::of_url(u).is_some());
         let link = match (facade, page, streams.first()) {
             (Some(facade), _, _) => facade,
@@ -125,7 +125,7 @@ impl StoryReader<'_> {
                 return paragraph([title.map(|t| escaped(&t)), caption]);
             }
         };
-        if field(video, "transcript").and_then(as_str).is_some_and(|t| !t.trim().is_empty()) {
+        if video.field("transcript").and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty()) {
             self.notes.add(&at.key("transcript"), "the video's transcript was not kept (the format has no place for it)");
         }
         let block = video_or_embed(Embedded { url: link, title, caption, credit, provider: None }, at, self.notes)?;
@@ -155,12 +155,12 @@ impl StoryReader<'_> {
             return None;
         };
         let raw_at = at.key("raw_oembed");
-        let embed_html = field(raw, "html").and_then(as_str);
+        let embed_html = raw.field("html").and_then(Value::as_str);
         let frame = embed_html.and_then(frame_src);
-        let candidates: Vec<String> = [field(raw, "url"), field(raw, "_id"), field(element, "referent").and_then(|r| field(r, "id")), field(element, "_id")]
+        let candidates: Vec<String> = [raw.field("url"), raw.field("_id"), element.field("referent").and_then(|r| r.field("id")), element.field("_id")]
             .into_iter()
             .flatten()
-            .filter_map(as_str)
+            .filter_map(Value::as_str)
             .map(str::to_owned)
             .chain(frame)
             .collect();
@@ -169,8 +169,8 @@ impl StoryReader<'_> {
         let link = candidates.iter().find(|u| VideoSite::of_url(u).is_some()).or_else(|| candidates.iter().find(is_web)).or(candidates.first()).cloned();
         let title = self.string(raw, "title", &raw_at);
         let title = title.and_then(|t| self.plain_text(t, &raw_at.key("title")));
-        let provider = field(raw, "provider_name").and_then(as_str).and_then(|p| plain(&broadsheet::text::decode_character_references(p)));
-        let credit = field(raw, "author_name").and_then(as_str).and_then(|a| plain(&broadsheet::text::decode_character_references(a)));
+        let provider = raw.field("provider_name").and_then(Value::as_str).and_then(|p| plain(&broadsheet::text::decode_character_references(p)));
+        let credit = raw.field("author_name").and_then(Value::as_str).and_then(|a| plain(&broadsheet::text::decode_character_references(a)));
         let facade = link.as_deref().is_some_and(|u| VideoSite::of_url(u).is_some());
         let words = embed_html.filter(|_| !facade).and_then(super::plain_words);
         let caption = words.as_ref().map(|w| escaped(w));
@@ -188,7 +188,7 @@ impl StoryReader<'_> {
     /// `""` (the headline beside it names the link), its size. An ANS video gives its promo image.
     pub(super) fn thumbnail(&mut self, item: &Value, at: &Path) -> Option<Value<'static>> {
         if super::element_type(item) == Some("video") {
-            return self.thumbnail(field(item, "promo_image")?, &at.key("promo_image"));
+            return self.thumbnail(item.field("promo_image")?, &at.key("promo_image"));
         }
         let src = self.string(item, "url", at)?;
         let src = url(&self.on_site(src), UrlUse::Resource, &at.key("url"), self.notes)?;
@@ -196,7 +196,7 @@ impl StoryReader<'_> {
         let alt = alt.and_then(|alt| self.plain_text(alt, &at.key("alt_text"))).unwrap_or_default();
         let mut thumbnail = ObjectBuilder::new();
         thumbnail.set("src", string(src)).set("alt", string(alt));
-        if let (Some(width), Some(height)) = (dimension(field(item, "width")), dimension(field(item, "height"))) {
+        if let (Some(width), Some(height)) = (dimension(item.field("width")), dimension(item.field("height"))) {
             thumbnail.set("width", Value::Number(width)).set("height", Value::Number(height));
         }
         Some(thumbnail.into_value())
@@ -204,8 +204,8 @@ impl StoryReader<'_> {
 
     /// A related item's image: its promo (`promo_items.basic`, or else `lead_art`) as a thumbnail.
     pub(super) fn related_image(&mut self, item: &Value, at: &Path) -> Option<Value<'static>> {
-        let promo = field(item, "promo_items")?;
-        let key = ["basic", "lead_art"].into_iter().find(|key| field(promo, key).is_some())?;
-        self.thumbnail(field(promo, key)?, &at.key("promo_items").key(key))
+        let promo = item.field("promo_items")?;
+        let key = ["basic", "lead_art"].into_iter().find(|key| promo.field(key).is_some())?;
+        self.thumbnail(promo.field(key)?, &at.key("promo_items").key(key))
     }
 }

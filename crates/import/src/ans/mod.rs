@@ -11,13 +11,13 @@ use std::collections::HashSet;
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::{check_url, UrlUse};
 use crate::html::{self, Node};
-use crate::article_json::{as_str, date_time, field, Notes, ObjectBuilder, plain, string, url};
-use broadsheet::json::Value;
+use crate::article_json::{date_time, Notes, plain, string, url};
+use broadsheet::json::{ObjectBuilder, Value};
 use broadsheet::Limits;
 
 /// The article an ANS story holds, keys in the format's order, without `schema` and (when the
 /// story has none) without `headline`. An error only when the document is not an ANS story.
-pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
+pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder<'static>, Error> {
     check_story(source)?;
     let mut reader = StoryReader { notes, max_list_depth: limits.max_list_depth, origin: origin(source) };
     let root = Path::default();
@@ -50,7 +50,7 @@ pub(super) fn article(source: &Value, notes: &mut Notes, limits: &Limits) -> Res
 /// Refuses anything but an object whose `type` is `"story"`.
 fn check_story(source: &Value) -> Result<(), Error> {
     let reason = match source {
-        Value::Object(_) => match field(source, "type") {
+        Value::Object(_) => match source.field("type") {
             Some(Value::String(kind)) if kind == "story" => return Ok(()),
             Some(Value::String(kind)) => format!("`type` is {}; expected \"story\"", quoted(kind)),
             Some(other) => format!("`type` is {}; expected \"story\"", other.kind()),
@@ -72,7 +72,7 @@ fn quoted(text: &str) -> String {
 
 /// An ANS element's `type`.
 fn element_type<'v>(element: &'v Value) -> Option<&'v str> {
-    field(element, "type").and_then(as_str)
+    element.field("type").and_then(Value::as_str)
 }
 
 /// "a `kind` element" or "an `kind` element", for a note.
@@ -131,9 +131,9 @@ fn texts<'v>(value: &'v Value) -> Vec<&'v str> {
 /// `https://host` of the story's website, from the first absolute URL the story gives for itself:
 /// `canonical_url`, `website_url`, or its canonical website's `website_url`.
 fn origin(story: &Value) -> Option<String> {
-    let website = field(story, "canonical_website").and_then(as_str);
-    let own = website.and_then(|site| field(story, "websites").and_then(|w| field(w, site))).and_then(|w| field(w, "website_url"));
-    [field(story, "canonical_url"), field(story, "website_url"), own].into_iter().flatten().filter_map(as_str).find_map(origin_of)
+    let website = story.field("canonical_website").and_then(Value::as_str);
+    let own = website.and_then(|site| story.field("websites").and_then(|w| w.field(site))).and_then(|w| w.field("website_url"));
+    [story.field("canonical_url"), story.field("website_url"), own].into_iter().flatten().filter_map(Value::as_str).find_map(origin_of)
 }
 
 /// The `scheme://host` of an absolute http(s) URL.
@@ -162,7 +162,7 @@ impl StoryReader<'_> {
     /// The string at `value[key]`; a blank one is absent (Arc writes `""` for unset fields),
     /// another kind of value is noted and read as absent.
     fn string<'v>(&mut self, value: &'v Value, key: &str, at: &Path) -> Option<&'v str> {
-        match field(value, key)? {
+        match value.field(key)? {
             Value::String(s) => Some(s.as_ref()).filter(|s| !s.trim().is_empty()),
             other => {
                 self.notes.add(&at.key(key), format!("expected a string, found {}; it was left out", other.kind()));
@@ -173,7 +173,7 @@ impl StoryReader<'_> {
 
     /// The object at `value[key]`; another kind of value is noted and read as absent.
     fn object<'v, 'a>(&mut self, value: &'v Value<'a>, key: &str, at: &Path) -> Option<&'v Value<'a>> {
-        match field(value, key)? {
+        match value.field(key)? {
             object @ Value::Object(_) => Some(object),
             other => {
                 self.notes.add(&at.key(key), format!("expected an object, found {}; it was left out", other.kind()));
@@ -184,7 +184,7 @@ impl StoryReader<'_> {
 
     /// The array at `value[key]`; another kind of value is noted and read as empty.
     fn array<'v, 'a>(&mut self, value: &'v Value<'a>, key: &str, at: &Path) -> &'v [Value<'a>] {
-        match field(value, key) {
+        match value.field(key) {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(other) => {
@@ -253,7 +253,7 @@ impl StoryReader<'_> {
         let (key, given) = ["canonical_url", "website_url"].into_iter().find_map(|key| Some((key, self.string(story, key, &root)?.trim())))?;
         let at = root.key(key);
         if given.starts_with('/') && self.origin.is_none() {
-            let website = field(story, "canonical_website").and_then(as_str).map_or(String::new(), |site| format!(" on the website \"{site}\""));
+            let website = story.field("canonical_website").and_then(Value::as_str).map_or(String::new(), |site| format!(" on the website \"{site}\""));
             let message = format!("\"{given}\" is a path{website}; the story does not give the website's address, so the article has no `url` (add the full address)");
             self.notes.add(&at, message);
             return None;
@@ -266,8 +266,8 @@ impl StoryReader<'_> {
     fn section(&mut self, story: &Value, taxonomy: Option<&Value>) -> Option<Value<'static>> {
         let taxonomy_at = Path::default().key("taxonomy");
         let primary = taxonomy.and_then(|t| self.object(t, "primary_section", &taxonomy_at)).map(|s| (s, taxonomy_at.key("primary_section")));
-        let website_section = field(story, "canonical_website").and_then(as_str).and_then(|site| {
-            let section = field(field(field(story, "websites")?, site)?, "website_section")?;
+        let website_section = story.field("canonical_website").and_then(Value::as_str).and_then(|site| {
+            let section = story.field("websites")?.field(site)?.field("website_section")?;
             Some((section, Path::default().key("websites").key(site).key("website_section")))
         });
         let (section, at) = primary.or(website_section)?;
@@ -278,7 +278,7 @@ impl StoryReader<'_> {
         };
         let sections = taxonomy.map_or(&[][..], |t| self.array(t, "sections", &taxonomy_at));
         for (i, other) in sections.iter().enumerate() {
-            let other_name = field(other, "name").and_then(as_str).and_then(|n| plain(&broadsheet::text::decode_character_references(n)));
+            let other_name = other.field("name").and_then(Value::as_str).and_then(|n| plain(&broadsheet::text::decode_character_references(n)));
             if let Some(other_name) = other_name.filter(|n| *n != name) {
                 let message = format!("the story is also in the section \"{other_name}\"; the format has one section, the primary one");
                 self.notes.add(&taxonomy_at.key("sections").index(i), message);
@@ -286,7 +286,7 @@ impl StoryReader<'_> {
         }
         let path = match self.string(section, "path", &at) {
             Some(path) => Some((path, at.key("path"))),
-            None => field(section, "_id").and_then(as_str).filter(|id| id.starts_with('/')).map(|id| (id, at.key("_id"))),
+            None => section.field("_id").and_then(Value::as_str).filter(|id| id.starts_with('/')).map(|id| (id, at.key("_id"))),
         };
         let link = path.and_then(|(path, path_at)| url(&self.on_site(path), UrlUse::Link, &path_at, self.notes));
         let mut out = ObjectBuilder::new();
@@ -334,12 +334,12 @@ impl StoryReader<'_> {
         let link = match self.string(person, "url", at) {
             Some(link) => Some((link, at.key("url"))),
             None => ["social_links", "socialLinks"].into_iter().find_map(|key| {
-                let links = match field(person, key) {
+                let links = match person.field(key) {
                     Some(Value::Array(links)) => links,
                     _ => return None,
                 };
                 let link_at = |i| at.key(key).index(i).key("url");
-                links.iter().enumerate().find_map(|(i, link)| field(link, "url").and_then(as_str).filter(|u| !u.trim().is_empty()).map(|u| (u, link_at(i))))
+                links.iter().enumerate().find_map(|(i, link)| link.field("url").and_then(Value::as_str).filter(|u| !u.trim().is_empty()).map(|u| (u, link_at(i))))
             }),
         };
         let link = link.and_then(|(link, link_at)| url(&self.on_site(link), UrlUse::Link, &link_at, self.notes));
@@ -386,7 +386,7 @@ impl StoryReader<'_> {
     fn lead_art(&mut self, story: &Value) -> LeadArt {
         let none = LeadArt { hero: None, body: Vec::new() };
         let Some(promo) = self.object(story, "promo_items", &Path::default()) else { return none };
-        let Some((key, art)) = ["lead_art", "basic"].into_iter().find_map(|key| field(promo, key).map(|art| (key, art))) else {
+        let Some((key, art)) = ["lead_art", "basic"].into_iter().find_map(|key| promo.field(key).map(|art| (key, art))) else {
             return none;
         };
         let at = Path::default().key("promo_items").key(key);

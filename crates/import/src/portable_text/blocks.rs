@@ -2,11 +2,11 @@
 //! images, YouTube and other embeds, code, and custom blocks, whose text is kept.
 
 use super::lists::{Entry, ListRun};
-use super::{field, images, spans, string_field, text, Context, Fields};
+use super::{images, spans, text, Context, Fields};
 use broadsheet::Path;
 use crate::inline::{self, InlineMarkdown, Mark};
 use crate::article_json::{block, Embedded, Notes, paragraph, plain, string, video_or_embed};
-use broadsheet::json::Value;
+use broadsheet::json::{field_of, Value};
 
 /// Custom block types read as a video or an embed when they have a `url`: Sanity's guide names
 /// its YouTube block `youtube`.
@@ -42,7 +42,7 @@ pub(super) fn body(items: &[Value], at: &Path, context: &Context, notes: &mut No
 
 /// The `listItem` of a text block that has one.
 fn list_kind<'v>(fields: &'v Fields) -> Option<&'v str> {
-    (string_field(fields, "_type") == Some("block")).then(|| string_field(fields, "listItem")).flatten()
+    (field_of(fields, "_type").and_then(Value::as_str) == Some("block")).then(|| field_of(fields, "listItem").and_then(Value::as_str)).flatten()
 }
 
 fn list_entry(fields: &Fields, kind: &str, at: &Path, notes: &mut Notes) -> Option<Entry> {
@@ -55,7 +55,7 @@ fn list_entry(fields: &Fields, kind: &str, at: &Path, notes: &mut Notes) -> Opti
             false
         }
     };
-    let level = match field(fields, "level") {
+    let level = match field_of(fields, "level") {
         None => 1,
         Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 => n.min(1e6) as usize,
         Some(other) => {
@@ -67,7 +67,7 @@ fn list_entry(fields: &Fields, kind: &str, at: &Path, notes: &mut Notes) -> Opti
             1
         }
     };
-    if let Some(style) = string_field(fields, "style").filter(|style| *style != "normal") {
+    if let Some(style) = field_of(fields, "style").and_then(Value::as_str).filter(|style| *style != "normal") {
         notes.add(&at.key("style"), format!("a list item's style (\"{style}\") is not something the format has; the item is written as a plain list item"));
     }
     Some(Entry { text, ordered, level })
@@ -75,15 +75,15 @@ fn list_entry(fields: &Fields, kind: &str, at: &Path, notes: &mut Notes) -> Opti
 
 /// A block that is not a list item: appended to `out`.
 fn read_block(fields: &Fields, at: &Path, context: &Context, out: &mut Vec<Value<'static>>, notes: &mut Notes) {
-    let kind = string_field(fields, "_type");
+    let kind = field_of(fields, "_type").and_then(Value::as_str);
     match kind {
         Some("block") => out.extend(text_block(fields, at, notes)),
         Some("image") => out.extend(images::image(fields, at, context, notes)),
-        Some(kind) if EMBED_TYPES.contains(&kind) => match string_field(fields, "url") {
+        Some(kind) if EMBED_TYPES.contains(&kind) => match field_of(fields, "url").and_then(Value::as_str) {
             Some(url) => out.extend(embed(fields, url, at, notes)),
             None => out.extend(custom(fields, Some(kind), at, notes)),
         },
-        Some("code") => match string_field(fields, "code") {
+        Some("code") => match field_of(fields, "code").and_then(Value::as_str) {
             Some(source) => code(fields, source, at, out, notes),
             None => out.extend(custom(fields, Some("code"), at, notes)),
         },
@@ -93,15 +93,15 @@ fn read_block(fields: &Fields, at: &Path, context: &Context, out: &mut Vec<Value
 
 /// A video or embed block with a `url`: a facade for YouTube and Vimeo, a link card otherwise.
 fn embed(fields: &Fields, url: &str, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
-    let title = field(fields, "title").and_then(|title| text(title, &at.key("title"), notes)).and_then(plain);
-    let caption = field(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
+    let title = field_of(fields, "title").and_then(|title| text(title, &at.key("title"), notes)).and_then(plain);
+    let caption = field_of(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
     video_or_embed(Embedded { url: url.to_owned(), title, caption, ..Embedded::default() }, at, notes)
 }
 
 /// A text block by its style: a paragraph, a heading (h1 becomes level 2) or a quote.
 fn text_block(fields: &Fields, at: &Path, notes: &mut Notes) -> Option<Value<'static>> {
     let text = spans::inline(fields, at, notes)?;
-    let style = string_field(fields, "style").unwrap_or("normal");
+    let style = field_of(fields, "style").and_then(Value::as_str).unwrap_or("normal");
     let mut out = match style {
         "normal" => block("paragraph"),
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -133,7 +133,7 @@ fn code(fields: &Fields, source: &str, at: &Path, out: &mut Vec<Value<'static>>,
         .filter(|&c| c != '\r' && broadsheet::text::fits_html(c))
         .collect();
     let source = source.trim_end().trim_start_matches('\n');
-    if let Some(filename) = string_field(fields, "filename").and_then(plain) {
+    if let Some(filename) = field_of(fields, "filename").and_then(Value::as_str).and_then(plain) {
         let mut name = InlineMarkdown::new();
         // Code cannot hold other marks, so opening it cannot be refused.
         let _ = name.open(Mark::Code);
@@ -144,7 +144,7 @@ fn code(fields: &Fields, source: &str, at: &Path, out: &mut Vec<Value<'static>>,
     if source.trim().is_empty() {
         return;
     }
-    let language = match string_field(fields, "language") {
+    let language = match field_of(fields, "language").and_then(Value::as_str) {
         Some(language) if is_info_word(language) => language,
         Some(language) => {
             notes.add(&at.key("language"), format!("the language \"{language}\" is not a plain word; the code block has none"));

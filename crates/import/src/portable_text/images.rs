@@ -1,12 +1,12 @@
 //! Sanity image objects: an asset URL (expanded in the query, or made from an asset reference
 //! and the document's `projectId` and `dataset`), alt text and caption.
 
-use super::{field, spans, string_field, text, Context, Fields};
+use super::{spans, text, Context, Fields};
 use broadsheet::Path;
 use broadsheet::escape::{check_url, UrlUse};
 use crate::inline;
 use crate::article_json::{ImageFields, Notes, paragraph, plain};
-use broadsheet::json::Value;
+use broadsheet::json::{field_of, Value};
 
 /// Where a project's image assets live on Sanity's CDN.
 pub(super) struct Project {
@@ -17,7 +17,7 @@ pub(super) struct Project {
 /// The document's `projectId` and `dataset`, when both are given and are Sanity names (they
 /// become part of image URLs).
 pub(super) fn project(fields: &Fields, notes: &mut Notes) -> Option<Project> {
-    let (id, dataset) = match (field(fields, "projectId"), field(fields, "dataset")) {
+    let (id, dataset) = match (field_of(fields, "projectId"), field_of(fields, "dataset")) {
         (None, None) => return None,
         (Some(Value::String(id)), Some(Value::String(dataset))) if is_project_id(id) && is_dataset(dataset) => (id, dataset),
         _ => {
@@ -42,9 +42,9 @@ fn is_dataset(name: &str) -> bool {
 /// An image object (`{ asset, alt, caption }`) as an image block. Without a usable asset the
 /// image is left out with a note, its alt text and caption kept as a paragraph.
 pub(super) fn image(fields: &Fields, at: &Path, context: &Context, notes: &mut Notes) -> Option<Value<'static>> {
-    let alt = field(fields, "alt").and_then(|alt| text(alt, &at.key("alt"), notes)).map(str::to_owned);
-    let caption = field(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
-    let credit = field(fields, "credit").and_then(|credit| text(credit, &at.key("credit"), notes)).and_then(plain);
+    let alt = field_of(fields, "alt").and_then(|alt| text(alt, &at.key("alt"), notes)).map(str::to_owned);
+    let caption = field_of(fields, "caption").and_then(|caption| spans::inline_text(caption, &at.key("caption"), notes));
+    let credit = field_of(fields, "credit").and_then(|credit| text(credit, &at.key("credit"), notes)).and_then(plain);
     let asset = match asset(fields, context) {
         Ok(asset) => asset,
         Err(reason) => {
@@ -76,14 +76,14 @@ struct Asset {
 /// The asset's URL: expanded (`asset->url`, or `asset.url` in an export) and allowed by the URL
 /// policy, or made from its reference; `Err` says why neither can be had.
 fn asset(image: &Fields, context: &Context) -> Result<Asset, String> {
-    let asset = match field(image, "asset") {
+    let asset = match field_of(image, "asset") {
         Some(Value::Object(asset)) => asset,
         Some(other) => return Err(format!("the image's asset is {}, expected an asset object or reference", other.kind())),
         None => return Err("the image has no asset".into()),
     };
-    let id = string_field(asset, "_ref").or_else(|| string_field(asset, "_id"));
+    let id = field_of(asset, "_ref").and_then(Value::as_str).or_else(|| field_of(asset, "_id").and_then(Value::as_str));
     let id_parts = id.and_then(AssetId::parse);
-    if let Some(url) = string_field(asset, "url").map(str::trim) {
+    if let Some(url) = field_of(asset, "url").and_then(Value::as_str).map(str::trim) {
         check_url(url, UrlUse::Resource).map_err(|reason| format!("the image's URL \"{url}\" cannot be used: {reason}"))?;
         let size = dimensions(asset).or(id_parts.as_ref().map(AssetId::size)).or_else(|| AssetId::from_cdn_url(url).map(|id| id.size()));
         return Ok(Asset { url: url.to_owned(), size });
@@ -103,9 +103,9 @@ fn asset(image: &Fields, context: &Context) -> Result<Asset, String> {
 
 /// `metadata.dimensions` of an expanded asset.
 fn dimensions(asset: &Fields) -> Option<(f64, f64)> {
-    let Some(Value::Object(metadata)) = field(asset, "metadata") else { return None };
-    let Some(Value::Object(dimensions)) = field(metadata, "dimensions") else { return None };
-    match (field(dimensions, "width"), field(dimensions, "height")) {
+    let Some(Value::Object(metadata)) = field_of(asset, "metadata") else { return None };
+    let Some(Value::Object(dimensions)) = field_of(metadata, "dimensions") else { return None };
+    match (field_of(dimensions, "width"), field_of(dimensions, "height")) {
         (Some(Value::Number(w)), Some(Value::Number(h))) => Some((*w, *h)),
         _ => None,
     }

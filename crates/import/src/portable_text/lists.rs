@@ -2,8 +2,8 @@
 //! a run of them becomes one list block, nested by level.
 
 use broadsheet::Path;
-use crate::article_json::{block, Notes, ObjectBuilder, string};
-use broadsheet::json::Value;
+use crate::article_json::{block, Notes, string};
+use broadsheet::json::{ObjectBuilder, Value};
 
 /// One list item block: its text (inline Markdown), kind and level.
 pub(super) struct Entry {

@@ -3,14 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{field, string_field, Fields};
+use super::Fields;
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
 use crate::inline::{InlineMarkdown, Mark, MAX_MARK_DEPTH};
 use crate::article_json::{plain, url, Notes};
 use crate::inline;
-use broadsheet::json::Value;
-use crate::article_json::field as field_of;
+use broadsheet::json::{field_of, Value};
 
 /// Sanity's default decorators, in the order they nest when they start and end together
 /// (outermost first).
@@ -18,7 +17,7 @@ const DECORATORS: [&str; 5] = ["strong", "em", "code", "underline", "strike-thro
 
 /// The block's `children` as inline Markdown; `None` when they hold no text.
 pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<String> {
-    let children = match field(block, "children") {
+    let children = match field_of(block, "children") {
         Some(Value::Array(children)) => children.as_slice(),
         Some(other) => {
             let text = texts(other).join(" ");
@@ -50,7 +49,7 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
         for key in opening {
             writer.open(key, at, &at_child, notes);
         }
-        match field_of(child, "text") {
+        match child.field("text") {
             Some(Value::String(text)) => writer.text(text),
             Some(other) => notes.add(&at_child.key("text"), format!("is {}, expected text; it was left out", other.kind())),
             None => {}
@@ -65,15 +64,15 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
 /// Markdown can nest are not read, which also bounds the work each span makes.
 fn span_marks<'v>(child: &'v Value, at: &Path, notes: &mut Notes) -> Option<Vec<&'v str>> {
     let Value::Object(fields) = child else { return None };
-    let is_span = match string_field(fields, "_type") {
+    let is_span = match field_of(fields, "_type").and_then(Value::as_str) {
         Some(kind) => kind == "span",
-        None => matches!(field(fields, "text"), Some(Value::String(_))),
+        None => matches!(field_of(fields, "text"), Some(Value::String(_))),
     };
     if !is_span {
         return None;
     }
     let mut marks: Vec<&str> = Vec::new();
-    let keys = match field(fields, "marks") {
+    let keys = match field_of(fields, "marks") {
         Some(Value::Array(keys)) => keys.as_slice(),
         _ => &[],
     };
@@ -105,7 +104,7 @@ fn decorator_rank(key: &str) -> usize {
 /// The text of an inline object (not a span), kept with a note.
 fn inline_object(child: &Value, at: &Path, notes: &mut Notes) -> Option<String> {
     let what = match child {
-        Value::Object(fields) => match string_field(fields, "_type") {
+        Value::Object(fields) => match field_of(fields, "_type").and_then(Value::as_str) {
             Some(kind) => format!("an inline `{kind}` is not something the format has"),
             None => "an inline object without `_type` is not something the format has".to_owned(),
         },
@@ -223,11 +222,11 @@ impl<'v, 'a> MarkDefs<'v, 'a> {
     fn of(block: &'v Fields<'a>, at: &Path, notes: &mut Notes) -> Self {
         let at = at.key("markDefs");
         let mut by_key = HashMap::new();
-        match field(block, "markDefs") {
+        match field_of(block, "markDefs") {
             Some(Value::Array(defs)) => {
                 for (i, def) in defs.iter().enumerate() {
                     if let Value::Object(fields) = def {
-                        if let Some(key) = string_field(fields, "_key") {
+                        if let Some(key) = field_of(fields, "_key").and_then(Value::as_str) {
                             by_key.entry(key).or_insert((i, fields.as_slice()));
                         }
                     }
@@ -246,8 +245,8 @@ impl<'v, 'a> MarkDefs<'v, 'a> {
         }
         let (index, fields) = *self.by_key.get(key)?;
         let at = self.at.index(index);
-        let mark = match string_field(fields, "_type") {
-            Some("link") => match field(fields, "href") {
+        let mark = match field_of(fields, "_type").and_then(Value::as_str) {
+            Some("link") => match field_of(fields, "href") {
                 Some(Value::String(href)) => url(href, UrlUse::Link, &at.key("href"), notes).map(Mark::Link),
                 _ => {
                     notes.add(&at, "the link has no `href`; its text is kept unlinked");
@@ -283,11 +282,11 @@ pub(super) fn inline_text(value: &Value, at: &Path, notes: &mut Notes) -> Option
             .filter_map(|(i, item)| {
                 let at = at.index(i);
                 match item {
-                    Value::Object(fields) if string_field(fields, "_type") == Some("block") => inline(fields, &at, notes),
+                    Value::Object(fields) if field_of(fields, "_type").and_then(Value::as_str) == Some("block") => inline(fields, &at, notes),
                     other => {
                         let text = texts(other).join(" ");
                         let kind = match other {
-                            Value::Object(fields) => string_field(fields, "_type").map_or_else(|| "an object".to_owned(), |k| format!("a block of type `{k}`")),
+                            Value::Object(fields) => field_of(fields, "_type").and_then(Value::as_str).map_or_else(|| "an object".to_owned(), |k| format!("a block of type `{k}`")),
                             other => other.kind().to_owned(),
                         };
                         match text.is_empty() {
@@ -326,19 +325,19 @@ fn collect_texts(value: &Value, out: &mut Vec<String>) {
 }
 
 pub(super) fn collect_field_texts(fields: &Fields, out: &mut Vec<String>) {
-    match string_field(fields, "_type") {
+    match field_of(fields, "_type").and_then(Value::as_str) {
         Some("block") => {
-            let Some(Value::Array(children)) = field(fields, "children") else { return };
+            let Some(Value::Array(children)) = field_of(fields, "children") else { return };
             let text: Vec<String> = children
                 .iter()
                 .map(|child| match child {
-                    Value::Object(span) if string_field(span, "_type") == Some("span") => string_field(span, "text").unwrap_or_default().to_owned(),
+                    Value::Object(span) if field_of(span, "_type").and_then(Value::as_str) == Some("span") => field_of(span, "text").and_then(Value::as_str).unwrap_or_default().to_owned(),
                     other => texts(other).join(" "),
                 })
                 .collect();
             out.extend(plain(&text.concat()));
         }
-        Some("span") => out.extend(string_field(fields, "text").and_then(plain)),
+        Some("span") => out.extend(field_of(fields, "text").and_then(Value::as_str).and_then(plain)),
         _ => fields.iter().filter(|(key, _)| !key.starts_with('_')).for_each(|(_, value)| collect_texts(value, out)),
     }
 }

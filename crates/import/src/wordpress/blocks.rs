@@ -349,8 +349,8 @@ impl<'n> PostBlockReader<'n> {
             return html::blocks(&nodes, at, self.notes, self.max_list_depth);
         };
         let Some(mut quote) = html::quote(quoted, at, self.notes) else { return Vec::new() };
-        if let (true, Value::Object(entries)) = (pull, &mut quote) {
-            if entries.iter().any(|(key, value)| key == "type" && *value == Value::String("quote".into())) {
+        if pull && quote.field("type").and_then(Value::as_str) == Some("quote") {
+            if let Value::Object(entries) = &mut quote {
                 entries.push(("style".into(), string("pull")));
             }
         }

@@ -6,20 +6,18 @@ mod blocks;
 mod classic;
 mod grammar;
 
-use std::borrow::Cow;
-
 use super::html;
-use crate::article_json::{as_str, date_time, field, image, ImageFields, Notes, ObjectBuilder, plain, string, url};
+use crate::article_json::{date_time, image, ImageFields, Notes, plain, string, url};
 use broadsheet::{Error, Path, Problem};
 use broadsheet::escape::UrlUse;
-use broadsheet::json::{self, Value};
+use broadsheet::json::{self, ObjectBuilder, Value};
 use broadsheet::Limits;
 
 /// What the error says when the input is not WordPress.
 const EXPECTED: &str = "expected a JSON object with `content.raw` (a post from the REST API), or Gutenberg block markup";
 
 /// The article a WordPress post (JSON) or its block markup holds.
-pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
+pub(super) fn article(source: &str, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder<'static>, Error> {
     // A byte order mark is no part of the text (editors on Windows write one).
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let text = source.trim_start();
@@ -50,12 +48,12 @@ fn body(markup: &str, at: &Path, classic: bool, footnotes: Vec<String>, notes: &
 /// The footnotes WordPress keeps in `meta.footnotes`: a JSON string of `[{ "id", "content" }]`,
 /// each content HTML.
 fn footnotes(post: &Value, notes: &mut Notes) -> Vec<String> {
-    let Some(text) = field(post, "meta").and_then(|m| field(m, "footnotes")).and_then(as_str).filter(|t| !t.trim().is_empty()) else {
+    let Some(text) = post.field("meta").and_then(|m| m.field("footnotes")).and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
         return Vec::new();
     };
     let at = Path::default().key("meta").key("footnotes");
     match json::parse(text) {
-        Ok(Value::Array(items)) => items.iter().filter_map(|item| field(item, "content").and_then(as_str).map(str::to_owned)).collect(),
+        Ok(Value::Array(items)) => items.iter().filter_map(|item| item.field("content").and_then(Value::as_str).map(str::to_owned)).collect(),
         Ok(other) => {
             notes.add(&at, format!("expected a JSON array of footnotes, found {}; they were left out", other.kind()));
             Vec::new()
@@ -68,12 +66,12 @@ fn footnotes(post: &Value, notes: &mut Notes) -> Vec<String> {
 }
 
 /// A post from the REST API.
-fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder, Error> {
+fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilder<'static>, Error> {
     let Value::Object(_) = post else { return Err(not_wordpress(format!("found {}", post.kind()))) };
-    let Some(content) = field(post, "content") else {
-        let hint = if field(post, "content_elements").is_some() {
+    let Some(content) = post.field("content") else {
+        let hint = if post.field("content_elements").is_some() {
             " (it looks like an Arc XP ANS story: import it as `ans`)"
-        } else if field(post, "_type").is_some() || field(post, "body").is_some() {
+        } else if post.field("_type").is_some() || post.field("body").is_some() {
             " (it looks like a Portable Text document: import it as `portable-text`)"
         } else {
             ""
@@ -86,7 +84,7 @@ fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilde
     };
 
     let mut article = ObjectBuilder::new();
-    if let Some(link) = field(post, "link").and_then(as_str) {
+    if let Some(link) = post.field("link").and_then(Value::as_str) {
         article.set_some("url", url(link, UrlUse::Canonical, &Path::default().key("link"), notes).map(string));
     }
     let terms = Terms::read(post, notes);
@@ -113,14 +111,14 @@ fn post(post: &Value, notes: &mut Notes, limits: &Limits) -> Result<ObjectBuilde
     if content.rendered {
         notes.add(&content.at, "the post has no `content.raw` (it was fetched without `context=edit`); the HTML WordPress rendered was read instead, so embeds, galleries and other blocks are read as the HTML made of them");
     }
-    if matches!(field(post, "content").and_then(|c| field(c, "protected")), Some(Value::Bool(true))) {
+    if matches!(post.field("content").and_then(|c| c.field("protected")), Some(Value::Bool(true))) {
         notes.add(&Path::default().key("content").key("protected"), "the post is password-protected in WordPress; the article is not");
     }
     let footnotes = footnotes(post, notes);
     let mut body = body(content.text, &content.at, !content.rendered, footnotes, notes, limits);
     match hero {
-        Some(Value::Object(entries)) if entries.iter().any(|(k, v)| k == "type" && *v == Value::String(Cow::Borrowed("image"))) => {
-            article.set("hero", Value::Object(entries));
+        Some(hero) if hero.field("type").and_then(Value::as_str) == Some("image") => {
+            article.set("hero", hero);
         }
         // An image the policy refused is a paragraph of its text, at the top of the body.
         Some(paragraph) => body.insert(0, paragraph),
@@ -151,7 +149,7 @@ fn text_field<'v>(value: &'v Value, at: &Path) -> Option<TextField<'v>> {
         return Some(TextField { text, at: at.clone(), rendered: false });
     }
     for (key, rendered) in [("raw", false), ("rendered", true)] {
-        if let Some(text) = field(value, key).and_then(as_str) {
+        if let Some(text) = value.field(key).and_then(Value::as_str) {
             return Some(TextField { text, at: at.key(key), rendered });
         }
     }
@@ -160,7 +158,7 @@ fn text_field<'v>(value: &'v Value, at: &Path) -> Option<TextField<'v>> {
 
 /// [`text_field`] of `post[key]`; a value with no text is noted.
 fn optional_text<'v>(post: &'v Value, key: &str, notes: &mut Notes) -> Option<TextField<'v>> {
-    let value = field(post, key)?;
+    let value = post.field(key)?;
     let text = text_field(value, &Path::default().key(key));
     if text.is_none() {
         notes.add(&Path::default().key(key), format!("expected an object with `raw` text, found {}; it was left out", describe(value)));
@@ -179,14 +177,14 @@ fn headline(title: &str, at: &Path, notes: &mut Notes) -> Option<String> {
 
 /// `published` or `modified` from the UTC field; the local one alone cannot be placed in time.
 fn date(post: &Value, utc: &str, local: &str, notes: &mut Notes) -> Option<Value<'static>> {
-    match field(post, utc) {
+    match post.field(utc) {
         Some(Value::String(text)) => date_time(text, &Path::default().key(utc), notes),
         Some(other) => {
             notes.add(&Path::default().key(utc), format!("expected a date, found {}; it was left out", other.kind()));
             None
         }
         None => {
-            if field(post, local).is_some() {
+            if post.field(local).is_some() {
                 notes.add(&Path::default().key(local), format!("the post has no `{utc}` (it is not published yet), and `{local}` is in the site's time zone, which the post does not give; it was left out"));
             }
             None
@@ -196,9 +194,9 @@ fn date(post: &Value, utc: &str, local: &str, notes: &mut Notes) -> Option<Value
 
 /// The authors, from `_embedded.author` (a post fetched with `_embed`).
 fn authors(post: &Value, notes: &mut Notes) -> Option<Value<'static>> {
-    let embedded = field(post, "_embedded").and_then(|e| field(e, "author"));
+    let embedded = post.field("_embedded").and_then(|e| e.field("author"));
     let Some(Value::Array(users)) = embedded else {
-        if let Some(Value::Number(id)) = field(post, "author").filter(|id| !matches!(id, Value::Number(n) if *n == 0.0)) {
+        if let Some(Value::Number(id)) = post.field("author").filter(|id| !matches!(id, Value::Number(n) if *n == 0.0)) {
             notes.add(&Path::default().key("author"), format!("the author is WordPress user {id}, whose name is not in the post (fetch it with `_embed` to include it); no author was set"));
         }
         return None;
@@ -206,13 +204,13 @@ fn authors(post: &Value, notes: &mut Notes) -> Option<Value<'static>> {
     let mut authors = Vec::new();
     for (i, user) in users.iter().enumerate() {
         let at = Path::default().key("_embedded").key("author").index(i);
-        let Some(name) = field(user, "name").and_then(as_str).and_then(|n| html::text_of(n, &at.key("name"), notes)) else {
+        let Some(name) = user.field("name").and_then(Value::as_str).and_then(|n| html::text_of(n, &at.key("name"), notes)) else {
             notes.add(&at, "the author has no name (WordPress may have refused to share the user); it was left out");
             continue;
         };
         let mut author = ObjectBuilder::new();
         author.set("name", string(name));
-        if let Some(link) = field(user, "link").and_then(as_str) {
+        if let Some(link) = user.field("link").and_then(Value::as_str) {
             author.set_some("url", url(link, UrlUse::Link, &at.key("link"), notes).map(string));
         }
         authors.push(author.into_value());
@@ -230,10 +228,10 @@ struct Terms {
 impl Terms {
     fn read(post: &Value, notes: &mut Notes) -> Terms {
         let mut terms = Terms::default();
-        let embedded = field(post, "_embedded").and_then(|e| field(e, "wp:term"));
+        let embedded = post.field("_embedded").and_then(|e| e.field("wp:term"));
         let Some(Value::Array(groups)) = embedded else {
             for key in ["categories", "tags"] {
-                if let Some(Value::Array(ids)) = field(post, key).filter(|ids| !matches!(ids, Value::Array(a) if a.is_empty())) {
+                if let Some(Value::Array(ids)) = post.field(key).filter(|ids| !matches!(ids, Value::Array(a) if a.is_empty())) {
                     let ids: Vec<String> = ids.iter().map(|id| id.to_json(json::JsonStyle::Script)).collect();
                     notes.add(&Path::default().key(key), format!("the post's {key} are given by id ({}); their names are not in the post (fetch it with `_embed` to include them)", ids.join(", ")));
                 }
@@ -245,9 +243,9 @@ impl Terms {
             let Value::Array(group) = group else { continue };
             for (j, term) in group.iter().enumerate() {
                 let at = Path::default().key("_embedded").key("wp:term").index(i).index(j);
-                let Some(name) = field(term, "name").and_then(as_str).and_then(|n| plain(&broadsheet::text::decode_character_references(n))) else { continue };
-                match field(term, "taxonomy").and_then(as_str) {
-                    Some("category") => categories.push((name, field(term, "link").and_then(as_str).and_then(|l| url(l, UrlUse::Link, &at.key("link"), notes)))),
+                let Some(name) = term.field("name").and_then(Value::as_str).and_then(|n| plain(&broadsheet::text::decode_character_references(n))) else { continue };
+                match term.field("taxonomy").and_then(Value::as_str) {
+                    Some("category") => categories.push((name, term.field("link").and_then(Value::as_str).and_then(|l| url(l, UrlUse::Link, &at.key("link"), notes)))),
                     Some("post_tag") => terms.tags.push(name),
                     other => {
                         let taxonomy = other.unwrap_or("an unnamed taxonomy");
@@ -277,16 +275,16 @@ impl Terms {
 
 /// The featured image, from `_embedded["wp:featuredmedia"]`, as the hero.
 fn featured_media(post: &Value, notes: &mut Notes) -> Option<Value<'static>> {
-    let id = match field(post, "featured_media") {
+    let id = match post.field("featured_media") {
         Some(Value::Number(id)) if *id != 0.0 => *id,
         _ => return None,
     };
     let at = Path::default().key("_embedded").key("wp:featuredmedia").index(0);
-    let media = field(post, "_embedded").and_then(|e| field(e, "wp:featuredmedia")).and_then(|m| match m {
+    let media = post.field("_embedded").and_then(|e| e.field("wp:featuredmedia")).and_then(|m| match m {
         Value::Array(items) => items.first(),
         _ => None,
     });
-    let Some(source) = media.and_then(|m| field(m, "source_url")).and_then(as_str) else {
+    let Some(source) = media.and_then(|m| m.field("source_url")).and_then(Value::as_str) else {
         let reason = match media {
             Some(_) => "WordPress did not share it",
             None => "fetch the post with `_embed` to include it",
@@ -295,22 +293,22 @@ fn featured_media(post: &Value, notes: &mut Notes) -> Option<Value<'static>> {
         return None;
     };
     let media = media?;
-    if field(media, "media_type").and_then(as_str).is_some_and(|kind| kind != "image") {
+    if media.field("media_type").and_then(Value::as_str).is_some_and(|kind| kind != "image") {
         notes.add(&at, "the featured media is not an image; no hero was set");
         return None;
     }
-    let details = field(media, "media_details");
-    let number = |key: &str| match details.and_then(|d| field(d, key)) {
+    let details = media.field("media_details");
+    let number = |key: &str| match details.and_then(|d| d.field(key)) {
         Some(Value::Number(n)) => Some(*n),
         _ => None,
     };
-    let caption = field(media, "caption").and_then(|c| text_field(c, &at.key("caption")));
+    let caption = media.field("caption").and_then(|c| text_field(c, &at.key("caption")));
     let caption = caption.and_then(|c| html::inline_of(c.text, &c.at, notes));
-    let credit = details.and_then(|d| field(d, "image_meta")).and_then(|m| field(m, "credit")).and_then(as_str).and_then(plain);
+    let credit = details.and_then(|d| d.field("image_meta")).and_then(|m| m.field("credit")).and_then(Value::as_str).and_then(plain);
     let fields = ImageFields {
         src: source.to_owned(),
         // WordPress's `alt_text` is "" when the author wrote none.
-        alt: field(media, "alt_text").and_then(as_str).filter(|alt| !alt.trim().is_empty()).map(str::to_owned),
+        alt: media.field("alt_text").and_then(Value::as_str).filter(|alt| !alt.trim().is_empty()).map(str::to_owned),
         width: number("width"),
         height: number("height"),
         caption,
