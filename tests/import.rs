@@ -315,3 +315,23 @@ fn the_cli_reads_pages_as_browsers_do() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().starts_with("--url is only read with --from html\n"));
 }
+
+/// Marks nest only as deep as the limits the article is imported under let Markdown nest: with a
+/// lower `max_markdown_depth` every importer still makes an article that validates, the marks past
+/// the limit noted and their text kept.
+#[test]
+fn marks_nest_within_the_limits_imported_under() {
+    let limits = broadsheet::Limits { max_markdown_depth: 3, ..Default::default() };
+    let marked = "<p><b><i><s><a href=\"https://e.test/\">deep</a></s></i></b> text</p>";
+    let wordpress = format!("<!-- wp:paragraph -->\n{marked}\n<!-- /wp:paragraph -->");
+    let ans = format!(r#"{{"type": "story", "headlines": {{"basic": "H"}}, "content_elements": [{{"type": "text", "content": "{}"}}]}}"#, marked.replace('"', "\\\""));
+    let portable_text = r#"[{"_type": "block", "children": [{"_type": "span", "text": "deep", "marks": ["strong", "em", "strike-through", "code"]}, {"_type": "span", "text": " text"}]}]"#;
+    let page = format!("<html><head><title>H</title></head><body><article><h1>H</h1>{marked}<p>{}</p></article></body></html>", "Words enough to be an article. ".repeat(20));
+    for (from, source) in [(Source::WordPress, wordpress.as_str()), (Source::Ans, ans.as_str()), (Source::PortableText, portable_text), (Source::Html, page.as_str())] {
+        let imported = broadsheet_import::import(source, from, Some("H"), &limits).unwrap_or_else(|e| panic!("{from:?}: {e}"));
+        let json = imported.json.to_json(JsonStyle::Script);
+        assert!(json.contains("deep") && json.contains("text"), "{from:?}: {json}");
+        let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
+        assert!(notes.iter().any(|note| note.contains("marks") || note.contains("mark")), "{from:?}: {notes:?}");
+    }
+}

@@ -7,23 +7,45 @@ use std::borrow::Cow;
 use broadsheet::escape::{check_url, UrlUse};
 use broadsheet::json::{ObjectBuilder, Value};
 use broadsheet::video::VideoSite;
-use broadsheet::{Path, Problem};
+use broadsheet::{Limits, Path, Problem};
 
 use crate::inline;
 
-/// Notes on what was not mapped exactly; for an HTML page also where each of its elements sits
-/// (so that a note about an element names its place in the page).
-#[derive(Debug, Default)]
-pub(crate) struct Notes(pub(crate) Vec<Problem>, pub(crate) Option<std::rc::Rc<crate::page::Places>>);
+/// Notes on what was not mapped exactly, and what every reader needs to decide them: for an HTML
+/// page, where each of its elements sits (so that a note about an element names its place in the
+/// page), and how deep marks may nest under the limits.
+#[derive(Debug)]
+pub(crate) struct Notes {
+    pub(crate) list: Vec<Problem>,
+    pub(crate) places: Option<std::rc::Rc<crate::page::Places>>,
+    /// [`inline::max_mark_depth`] of the limits the article is imported under.
+    pub(crate) max_mark_depth: usize,
+}
+
+impl Default for Notes {
+    fn default() -> Self {
+        Notes::within(&Limits::default())
+    }
+}
 
 impl Notes {
+    /// No notes yet, for an article imported under `limits`.
+    pub(crate) fn within(limits: &Limits) -> Self {
+        Notes { list: Vec::new(), places: None, max_mark_depth: inline::max_mark_depth(limits) }
+    }
+
+    /// Notes of their own for a part read under the same rules.
+    pub(crate) fn beside(&self) -> Self {
+        Notes { list: Vec::new(), places: self.places.clone(), max_mark_depth: self.max_mark_depth }
+    }
+
     pub(crate) fn add(&mut self, at: &Path, message: impl Into<String>) {
-        self.0.push(Problem::new(at.clone(), message.into()));
+        self.list.push(Problem::new(at.clone(), message.into()));
     }
 
     /// Where the element stamped `stamp` sits in the source page, when the source is one.
     pub(crate) fn place_of(&self, stamp: &str) -> Option<Path> {
-        let places = self.1.as_ref()?;
+        let places = self.places.as_ref()?;
         places.path(stamp.parse().ok()?)
     }
 }

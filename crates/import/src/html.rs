@@ -336,7 +336,7 @@ pub fn inline_of(html: &str, at: &Path, notes: &mut Notes) -> Option<String> {
 /// Inline Markdown of `nodes`: the supported inline elements become Markdown, block elements
 /// become line breaks, everything else keeps its text (one note names the markup dropped).
 pub fn inline(nodes: &[Node], at: &Path, notes: &mut Notes) -> Option<String> {
-    let mut writer = InlineWriter { markdown: InlineMarkdown::new(), dropped: Vec::new(), at, notes };
+    let mut writer = InlineWriter { markdown: InlineMarkdown::new(notes.max_mark_depth), dropped: Vec::new(), at, notes };
     writer.nodes(nodes);
     let InlineWriter { markdown, dropped, .. } = writer;
     if !dropped.is_empty() {
@@ -1062,7 +1062,7 @@ mod tests {
     fn inline_md(html: &str) -> (Option<String>, Vec<String>) {
         let mut notes = Notes::default();
         let md = inline_of(html, &Path::default(), &mut notes);
-        (md, notes.0.iter().map(|n| n.to_string()).collect())
+        (md, notes.list.iter().map(|n| n.to_string()).collect())
     }
 
     fn blocks_json(html: &str) -> String {

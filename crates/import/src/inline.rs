@@ -1,6 +1,8 @@
 //! Inline Markdown written from marked-up text (HTML's inline elements, Portable Text's marks):
 //! text is escaped so it stays text, and marks become the delimiters format 1.1 reads.
 
+use broadsheet::Limits;
+
 /// An inline mark both sources can express and the format can write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mark {
@@ -12,14 +14,19 @@ pub enum Mark {
     Link(String),
 }
 
-/// How deep marks may nest: deeper marks keep their text and lose their mark (validation refuses
-/// Markdown nested past `limits.max_markdown_depth`, 32 by default).
-pub const MAX_MARK_DEPTH: usize = 16;
+/// How deep marks may nest in one field imported under `limits`: validation reads the field as a
+/// paragraph, one level of `limits.max_markdown_depth`, and each mark as one more. Deeper marks
+/// keep their text and lose their mark.
+pub fn max_mark_depth(limits: &Limits) -> usize {
+    limits.max_markdown_depth.saturating_sub(1)
+}
 
 /// Builds one inline Markdown field from `open`, `text`, `line_break` and `close` calls.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct InlineMarkdown {
     out: String,
+    /// How deep marks may nest ([`max_mark_depth`]).
+    max_depth: usize,
     /// Open marks, each with where its opening delimiter starts in `out`.
     open: Vec<(Mark, usize)>,
     /// Marks that `open` refused (too deep, inside code, a link in a link); their `close` is ignored.
@@ -31,7 +38,7 @@ pub struct InlineMarkdown {
 /// Why [`InlineMarkdown::open`] did not apply a mark; the text inside is kept either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
-    /// Marks nest deeper than [`MAX_MARK_DEPTH`].
+    /// Marks nest deeper than [`max_mark_depth`].
     TooDeep,
     /// Code is literal text: nothing inside it can be marked.
     InsideCode,
@@ -51,15 +58,16 @@ impl Refused {
 }
 
 impl InlineMarkdown {
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty field whose marks nest at most `max_depth` deep.
+    pub fn new(max_depth: usize) -> Self {
+        InlineMarkdown { out: String::new(), max_depth, open: Vec::new(), ignored: Vec::new(), closed_at: None }
     }
 
     /// Opens `mark`; refused marks keep their text and are closed by the matching `close`.
     pub fn open(&mut self, mark: Mark) -> Result<(), Refused> {
         let refused = if self.in_code() {
             Some(Refused::InsideCode)
-        } else if self.open.len() >= MAX_MARK_DEPTH {
+        } else if self.open.len() >= self.max_depth {
             Some(Refused::TooDeep)
         } else if matches!(mark, Mark::Link(_)) && self.open.iter().any(|(m, _)| matches!(m, Mark::Link(_))) {
             Some(Refused::LinkInLink)
@@ -231,7 +239,7 @@ fn longest_run(text: &str, of: char) -> usize {
 
 /// Text as inline Markdown that reads as exactly that text.
 pub fn escaped(text: &str) -> String {
-    let mut markdown = InlineMarkdown::new();
+    let mut markdown = InlineMarkdown::new(0);
     markdown.text(text);
     markdown.out
 }
@@ -241,7 +249,7 @@ mod tests {
     use super::*;
 
     fn build(steps: &[(&str, Option<Mark>)]) -> Option<String> {
-        let mut markdown = InlineMarkdown::new();
+        let mut markdown = InlineMarkdown::new(16);
         for (step, mark) in steps {
             match (*step, mark) {
                 ("open", Some(mark)) => markdown.open(mark.clone()).unwrap(),
@@ -288,7 +296,7 @@ mod tests {
 
     #[test]
     fn refusals_keep_text() {
-        let mut markdown = InlineMarkdown::new();
+        let mut markdown = InlineMarkdown::new(16);
         markdown.open(Mark::Code).unwrap();
         assert_eq!(markdown.open(Mark::Strong), Err(Refused::InsideCode));
         markdown.text("x");

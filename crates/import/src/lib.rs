@@ -94,7 +94,7 @@ pub fn import(source: &str, from: Source, headline: Option<&str>, limits: &Limit
 /// [`import`] with everything the caller can give: the headline, and an HTML page's URL.
 pub fn import_with(source: &str, from: Source, given: Given, limits: &Limits) -> Result<Imported, Error> {
     broadsheet::check_input_size(source, from.document(), limits)?;
-    let mut notes = Notes::default();
+    let mut notes = Notes::within(limits);
     let article = match from {
         Source::WordPress => wordpress::article(source, &mut notes, limits)?,
         Source::Ans => ans::article(&json::parse(source)?, &mut notes, limits)?,
@@ -112,7 +112,7 @@ pub fn import_with(source: &str, from: Source, given: Given, limits: &Limits) ->
         });
         Error::new(problems.collect())
     })?;
-    Ok(Imported { json, article, notes: notes.0 })
+    Ok(Imported { json, article, notes: notes.list })
 }
 
 /// [`import_with`] for a page's bytes (an HTML page as saved or fetched): they are decoded as a

@@ -309,7 +309,7 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
     }
     let document = Document::from(source.as_ref());
     let places = Rc::new(stamp(&document));
-    notes.1 = Some(places.clone());
+    notes.places = Some(places.clone());
     let head = read_head(&document);
     let ld = json_ld_article(&head, notes);
 
@@ -326,7 +326,7 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
         }
     };
 
-    let mut body_notes = Notes(Vec::new(), Some(places.clone()));
+    let mut body_notes = notes.beside();
     let mut nodes = html::parse(&extracted.content, &Path::default(), &mut body_notes);
     let mut kept = vec![false; places.elements.len()];
     mark_kept(&nodes, &mut kept);
@@ -412,9 +412,9 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
         let metadata: Vec<String> = [Some(extracted.title.as_str()), extracted.byline.as_deref(), extracted.excerpt.as_deref()].into_iter().flatten().map(normalized).collect();
         left_out(&places, &kept, &restored, region, &extracted.content, &metadata, notes);
     }
-    notes.0.append(&mut body_notes.0);
-    let merged = merged(std::mem::take(&mut notes.0));
-    notes.0 = merged;
+    notes.list.append(&mut body_notes.list);
+    let merged = merged(std::mem::take(&mut notes.list));
+    notes.list = merged;
     Ok(out)
 }
 
@@ -1028,6 +1028,6 @@ mod tests {
         let started = std::time::Instant::now();
         let imported = article(&format!("<title>Deep</title>{}<p>Deep text, enough of it to be an article for Reader View.</p>", "<div>".repeat(200_000)), None, &mut notes, &Limits::default());
         assert!(imported.is_ok() && started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
-        assert!(notes.0[0].message.starts_with("elements nest deeper than 256 levels; 199744 tags"), "{:?}", notes.0);
+        assert!(notes.list[0].message.starts_with("elements nest deeper than 256 levels; 199744 tags"), "{:?}", notes.list);
     }
 }

@@ -67,7 +67,7 @@ impl StoryReader<'_> {
                 match text {
                     Some(text) => {
                         self.notes.add(at, "an endorsement element is written as a paragraph of its text, in bold");
-                        let mut bold = InlineMarkdown::new();
+                        let mut bold = InlineMarkdown::new(self.notes.max_mark_depth);
                         let _ = bold.open(Mark::Strong);
                         bold.text(&text);
                         bold.close(&Mark::Strong);
@@ -340,8 +340,9 @@ impl StoryReader<'_> {
             self.notes.add(at, "the correction has no text; it was left out");
             return None;
         };
-        let mut markdown = InlineMarkdown::new();
-        // A mark at the start of an empty field cannot be refused.
+        let mut markdown = InlineMarkdown::new(self.notes.max_mark_depth);
+        // A mark at the start of an empty field is refused only when the limits allow no marks;
+        // the text is kept either way.
         let _ = markdown.open(Mark::Strong);
         markdown.text(&format!("{label}:"));
         markdown.close(&Mark::Strong);

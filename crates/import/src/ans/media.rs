@@ -58,8 +58,9 @@ impl StoryReader<'_> {
         match (subtitle, caption) {
             (Some(subtitle), Some(caption)) if caption_html.and_then(super::plain_words).as_ref() == Some(&subtitle) => Some(caption),
             (Some(subtitle), Some(caption)) => {
-                let mut title = InlineMarkdown::new();
-                // A mark at the start of an empty field cannot be refused.
+                let mut title = InlineMarkdown::new(self.notes.max_mark_depth);
+                // A mark at the start of an empty field is refused only when the limits allow no
+                // marks; the text is kept either way.
                 let _ = title.open(Mark::Strong);
                 title.text(&subtitle);
                 title.close(&Mark::Strong);

@@ -9,7 +9,7 @@ fn import_with(story: &str, limits: &Limits) -> (String, Vec<String>) {
     let value = broadsheet::json::parse(story).unwrap();
     let mut notes = Notes::default();
     let article = article(&value, &mut notes, limits).unwrap();
-    (article.into_value().to_json(JsonStyle::Script), notes.0.iter().map(ToString::to_string).collect())
+    (article.into_value().to_json(JsonStyle::Script), notes.list.iter().map(ToString::to_string).collect())
 }
 
 fn import(story: &str) -> (String, Vec<String>) {

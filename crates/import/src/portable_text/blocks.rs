@@ -134,8 +134,8 @@ fn code(fields: &Fields, source: &str, at: &Path, out: &mut Vec<Value<'static>>,
         .collect();
     let source = source.trim_end().trim_start_matches('\n');
     if let Some(filename) = field_of(fields, "filename").and_then(Value::as_str).and_then(plain) {
-        let mut name = InlineMarkdown::new();
-        // Code cannot hold other marks, so opening it cannot be refused.
+        let mut name = InlineMarkdown::new(notes.max_mark_depth);
+        // Opened first, code is refused only when the limits allow no marks; the text is kept.
         let _ = name.open(Mark::Code);
         name.text(&filename);
         name.close(&Mark::Code);

@@ -157,7 +157,7 @@ mod tests {
             }
         }
         lists.extend(run.map(ListRun::finish));
-        (lists.iter().map(|l| l.to_json(JsonStyle::Script)).collect(), notes.0.iter().map(ToString::to_string).collect())
+        (lists.iter().map(|l| l.to_json(JsonStyle::Script)).collect(), notes.list.iter().map(ToString::to_string).collect())
     }
 
     #[test]

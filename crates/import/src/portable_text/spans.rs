@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::Fields;
 use broadsheet::Path;
 use broadsheet::escape::UrlUse;
-use crate::inline::{InlineMarkdown, Mark, MAX_MARK_DEPTH};
+use crate::inline::{InlineMarkdown, Mark};
 use crate::article_json::{plain, url, Notes};
 use crate::inline;
 use broadsheet::json::{field_of, Value};
@@ -29,7 +29,7 @@ pub(super) fn inline(block: &Fields, at: &Path, notes: &mut Notes) -> Option<Str
     };
     let marks: Vec<Option<Vec<&str>>> =
         children.iter().enumerate().map(|(i, child)| span_marks(child, &at.key("children").index(i), notes)).collect();
-    let mut writer = SpanMarkdownWriter::new(MarkDefs::of(block, at, notes));
+    let mut writer = SpanMarkdownWriter::new(MarkDefs::of(block, at, notes), notes.max_mark_depth);
     for (i, (child, wanted)) in children.iter().zip(&marks).enumerate() {
         let at_child = at.key("children").index(i);
         let Some(wanted) = wanted else {
@@ -81,8 +81,9 @@ fn span_marks<'v>(child: &'v Value, at: &Path, notes: &mut Notes) -> Option<Vec<
         if marks.contains(&key.as_ref()) {
             continue;
         }
-        if marks.len() == MAX_MARK_DEPTH {
-            let message = format!("the span has more than {MAX_MARK_DEPTH} marks; those after the first {MAX_MARK_DEPTH} were not applied; its text is kept");
+        let max = notes.max_mark_depth;
+        if marks.len() == max {
+            let message = format!("the span has more than {max} marks; those after the first {max} were not applied; its text is kept");
             notes.add(&at.key("marks"), message);
             break;
         }
@@ -140,8 +141,8 @@ struct SpanMarkdownWriter<'v, 'a> {
 }
 
 impl<'v, 'a> SpanMarkdownWriter<'v, 'a> {
-    fn new(defs: MarkDefs<'v, 'a>) -> Self {
-        SpanMarkdownWriter { markdown: InlineMarkdown::new(), open: Vec::new(), defs, noted: HashSet::new(), after_space: true, space_next: false }
+    fn new(defs: MarkDefs<'v, 'a>, max_mark_depth: usize) -> Self {
+        SpanMarkdownWriter { markdown: InlineMarkdown::new(max_mark_depth), open: Vec::new(), defs, noted: HashSet::new(), after_space: true, space_next: false }
     }
 
     /// Closes the open marks after the first `keep`, innermost first.
@@ -266,7 +267,7 @@ impl<'v, 'a> MarkDefs<'v, 'a> {
 
 /// Text as inline Markdown, or `None` when blank.
 fn plain_markdown(text: &str) -> Option<String> {
-    let mut markdown = InlineMarkdown::new();
+    let mut markdown = InlineMarkdown::new(0);
     markdown.text(text);
     markdown.finish()
 }
@@ -353,7 +354,7 @@ mod tests {
         let Value::Object(fields) = &value else { panic!("not an object") };
         let mut notes = Notes::default();
         let markdown = inline(fields, &Path::default().key("body").index(0), &mut notes);
-        (markdown, notes.0.iter().map(ToString::to_string).collect())
+        (markdown, notes.list.iter().map(ToString::to_string).collect())
     }
 
     fn spans(spans: &[(&str, &[&str])]) -> String {

@@ -74,7 +74,7 @@ impl<'n> PostBlockReader<'n> {
         for problem in &b.problems {
             self.notes.add(at, problem.clone());
         }
-        let notes_before = self.notes.0.len();
+        let notes_before = self.notes.list.len();
         let out = match b.name {
             "paragraph" | "html" | "code" | "table" | "video" | "audio" => self.html(b.body, at),
             "freeform" => self.freeform(b.body, at),
@@ -128,7 +128,7 @@ impl<'n> PostBlockReader<'n> {
             // The block was read from its saved HTML; its inner blocks' own problems still count.
             self.inner_problems(b, at);
         }
-        if out.is_empty() && self.notes.0.len() == notes_before {
+        if out.is_empty() && self.notes.list.len() == notes_before {
             self.notes.add(at, format!("the {} block holds no text; it was left out", b.name));
         }
         out

@@ -419,7 +419,7 @@ mod tests {
     fn classic(html: &str) -> (String, Vec<String>) {
         let mut notes = Notes::default();
         let out = blocks(html, &Path::default().key("content").key("raw"), &mut notes, 8);
-        (Value::Array(out).to_json(JsonStyle::Script), notes.0.iter().map(ToString::to_string).collect())
+        (Value::Array(out).to_json(JsonStyle::Script), notes.list.iter().map(ToString::to_string).collect())
     }
 
     #[test]
