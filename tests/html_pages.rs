@@ -188,7 +188,7 @@ fn readability_test_pages() {
         }
         if let Some(excerpt) = text("excerpt") {
             t.excerpts += 1;
-            let dek = article.dek.as_ref().map(|d| normalized(&markdown_text(&d.0)));
+            let dek = article.dek.as_ref().map(|d| normalized(&broadsheet::inline_plain_text(&d.0)));
             if dek.as_deref() == Some(excerpt.as_str()) {
                 t.excerpts_as_dek += 1;
             }
@@ -307,15 +307,3 @@ fn readability_test_pages() {
     assert!(share(t.boilerplate_kept, t.boilerplate_chars) <= 3.6, "boilerplate kept");
 }
 
-/// The text inline Markdown holds (the dek).
-fn markdown_text(markdown: &str) -> String {
-    let mut out = String::new();
-    for event in pulldown_cmark::Parser::new(markdown) {
-        match event {
-            pulldown_cmark::Event::Text(text) | pulldown_cmark::Event::Code(text) => out.push_str(&text),
-            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out
-}

@@ -190,6 +190,16 @@ pub fn inline_markdown_source(text: &str) -> std::borrow::Cow<'_, str> {
     markdown::escape_block_syntax(text)
 }
 
+/// What a reader reads in an inline Markdown field, as plain text: marks and link destinations
+/// left out, escapes undone, white space as single spaces.
+///
+/// ```
+/// assert_eq!(broadsheet::inline_plain_text("A *fine*  \\[day\\]"), "A fine [day]");
+/// ```
+pub fn inline_plain_text(text: &str) -> String {
+    markdown::plain_text(text)
+}
+
 /// Whether the writer writes inline `text` without parsing it: text that pulldown-cmark would read
 /// as one paragraph holding one run of text, written as that text escaped. Public for the tests
 /// and the fuzz target that compare it with pulldown-cmark (`tests/inline_fast_path.rs`,

@@ -17,9 +17,16 @@ use crate::inline;
 #[derive(Debug)]
 pub(crate) struct Notes {
     pub(crate) list: Vec<Problem>,
-    pub(crate) places: Option<std::rc::Rc<crate::page::Places>>,
+    pub(crate) places: Option<std::rc::Rc<dyn SourcePlaces>>,
     /// [`inline::max_mark_depth`] of the limits the article is imported under.
     pub(crate) max_mark_depth: usize,
+}
+
+/// Where the elements of a source sit, by their stamps (an HTML page's elements are stamped
+/// with their number in document order).
+pub(crate) trait SourcePlaces: std::fmt::Debug {
+    /// The path of the element stamped `stamp`, in words a person can find it by.
+    fn path(&self, stamp: usize) -> Option<Path>;
 }
 
 impl Default for Notes {

@@ -21,7 +21,7 @@ use broadsheet::escape::UrlUse;
 use broadsheet::json::{self, ObjectBuilder, Value};
 use broadsheet::{Error, Limits, Path, Problem};
 
-use crate::article_json::{plain, string, url, Notes};
+use crate::article_json::{plain, string, url, Notes, SourcePlaces};
 use crate::html::{self, Element, Node, STAMP};
 use crate::resolve::{is_http, resolve};
 
@@ -63,10 +63,10 @@ enum Kind {
     Other,
 }
 
-impl Places {
+impl SourcePlaces for Places {
     /// The path of the element stamped `stamp`: from the nearest ancestor with an id, or from
     /// `body`, each step `name`, `name#id` or `name:nth-of-type(n)`, joined by `>`.
-    pub(crate) fn path(&self, stamp: usize) -> Option<Path> {
+    fn path(&self, stamp: usize) -> Option<Path> {
         self.elements.get(stamp)?;
         let mut steps = Vec::new();
         let mut at = stamp as u32;
@@ -309,7 +309,7 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
     }
     let document = Document::from(source.as_ref());
     let places = Rc::new(stamp(&document));
-    notes.places = Some(places.clone());
+    notes.places = Some(places.clone() as Rc<dyn SourcePlaces>);
     let head = read_head(&document);
     let ld = json_ld_article(&head, notes);
 
@@ -352,7 +352,7 @@ pub(super) fn article(source: &str, given_url: Option<&str>, notes: &mut Notes, 
     if headline.is_none() {
         if let Some(first) = body.iter().position(|b| b.field("type").and_then(Value::as_str) == Some("heading")) {
             let heading = body.remove(first);
-            let text = heading.field("text").and_then(Value::as_str).and_then(|t| plain(&markdown_text(t)));
+            let text = heading.field("text").and_then(Value::as_str).and_then(|t| plain(&broadsheet::inline_plain_text(t)));
             if let Some(text) = text {
                 notes.add(&Path::default(), "the page has no title; its first heading is the headline");
                 headline = Some(text);
@@ -531,19 +531,6 @@ fn optional_end(name: &str) -> bool {
         name,
         "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option" | "optgroup" | "thead" | "tbody" | "tfoot" | "colgroup" | "caption" | "rb" | "rt" | "rp" | "rtc" | "html" | "head" | "body"
     )
-}
-
-/// The text of inline Markdown (for a heading made the headline): escapes undone, marks gone.
-fn markdown_text(markdown: &str) -> String {
-    let mut out = String::new();
-    for event in pulldown_cmark::Parser::new(markdown) {
-        match event {
-            pulldown_cmark::Event::Text(text) | pulldown_cmark::Event::Code(text) => out.push_str(&text),
-            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Marks the stamps of every element in `nodes`.

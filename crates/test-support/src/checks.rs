@@ -25,7 +25,13 @@ pub fn json_text(text: &str) -> Result<(), String> {
 /// model and which holds the oracle as a fragment and a page, or a refusal that says why.
 pub fn imported(text: &str, from: broadsheet_import::Source) -> Result<(), String> {
     let options = Options::default();
-    match broadsheet_import::import(text, from, Some("A headline the source lacks"), &options.limits) {
+    import_holds(broadsheet_import::import(text, from, Some("A headline the source lacks"), &options.limits), &options)
+}
+
+/// What an import made: an article whose JSON reads back as the same model and which holds the
+/// oracle as a fragment and a page, or a refusal that says why.
+fn import_holds(result: Result<broadsheet_import::Imported, broadsheet::Error>, options: &Options) -> Result<(), String> {
+    match result {
         Ok(imported) => {
             let json = imported.json.to_json(broadsheet::json::JsonStyle::Pretty);
             let again = broadsheet::parse(&json, &options.limits)
@@ -33,8 +39,8 @@ pub fn imported(text: &str, from: broadsheet_import::Source) -> Result<(), Strin
             if again != imported.article {
                 return Err(format!("the imported article's JSON reads back as a different article\n--- article ---\n{json}"));
             }
-            rendered(&imported.article, &options)?;
-            page(&imported.article, &options)
+            rendered(&imported.article, options)?;
+            page(&imported.article, options)
         }
         Err(error) => well_formed(&error, &[]),
     }
@@ -46,19 +52,7 @@ pub fn imported_page(bytes: &[u8], with_url: bool) -> Result<(), String> {
     use broadsheet_import::{import_bytes, Given, Source};
     let options = Options::default();
     let given = Given { headline: Some("A headline the page lacks"), url: with_url.then_some("https://news.example/section/page.html") };
-    match import_bytes(bytes, Source::Html, given, &options.limits) {
-        Ok(imported) => {
-            let json = imported.json.to_json(broadsheet::json::JsonStyle::Pretty);
-            let again = broadsheet::parse(&json, &options.limits)
-                .map_err(|error| format!("the imported article's JSON does not validate again: {error}\n--- article ---\n{json}"))?;
-            if again != imported.article {
-                return Err(format!("the imported article's JSON reads back as a different article\n--- article ---\n{json}"));
-            }
-            rendered(&imported.article, &options)?;
-            page(&imported.article, &options)
-        }
-        Err(error) => well_formed(&error, &[]),
-    }
+    import_holds(import_bytes(bytes, Source::Html, given, &options.limits), &options)
 }
 
 /// A refusal says what and where: at least one problem, each with a message, and (when

@@ -444,9 +444,10 @@ mod tests {
         let marks: Vec<&str> = marks.iter().map(String::as_str).collect();
         let (markdown, notes) = inline_of(&spans(&[("text", &marks), ("more", &["em"])]));
         assert_eq!(markdown.unwrap(), "text*more*");
-        // The 16 marks read are unknown: each is noted once.
-        assert_eq!(notes.len(), 17);
-        assert_eq!(notes[0], "body[0].children[0].marks: the span has more than 16 marks; those after the first 16 were not applied; its text is kept");
+        // The 31 marks read (the default `max_markdown_depth` less the paragraph) are unknown:
+        // each is noted once.
+        assert_eq!(notes.len(), 32);
+        assert_eq!(notes[0], "body[0].children[0].marks: the span has more than 31 marks; those after the first 31 were not applied; its text is kept");
         assert_eq!(notes[1], "body[0]: the mark \"m0\" is neither a decorator the format has nor defined in `markDefs`; its text is kept unmarked");
     }
 
