@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stage_name="set-up"
+stage_name="start"
 stage_started=$SECONDS
 timings=()
 # Ends the running stage (noting its time) and starts the next.
@@ -23,13 +23,24 @@ report() {
 }
 trap report EXIT
 
-if [ "${1:-}" = --quick ]; then scripts/setup.sh; else scripts/setup.sh --browser; fi
+# The set-up (npm, Chromium, the wasm32 target, nightly, the wasm-bindgen CLI) runs beside the
+# native tests, which need none of it: its downloads wait on the network while cargo works.
+mkdir -p target
+if [ "${1:-}" = --quick ]; then setup_for=(); else setup_for=(--browser); fi
+scripts/setup.sh "${setup_for[@]}" > target/setup.log 2>&1 &
+setup=$!
 
 stage "native: unit, fixtures, errors, pathological inputs, properties, fast path against plain path"
 cargo test --release
 # The criterion benchmark is not a test target; built here so that a change to the model cannot
 # leave `make bench` broken.
 cargo build --release --benches
+
+stage "set-up, finishing beside the native tests (its log: target/setup.log)"
+setup_status=0
+wait "$setup" || setup_status=$?
+cat target/setup.log
+if [ "$setup_status" != 0 ]; then echo "set-up failed (exit $setup_status)"; exit "$setup_status"; fi
 
 stage "lints and docs: clippy and rustdoc without a warning (the wasm binding for its own target)"
 cargo clippy --release --all-targets -- -D warnings
