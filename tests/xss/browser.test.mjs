@@ -1,8 +1,8 @@
 // The XSS corpus in a real browser. The xss-corpus program (crates/test-support) injects every
 // payload of payloads.json into every string field of base.json; what validation accepts is
 // rendered to target/xss/cases.json. It also injects each payload into every string of each
-// importer's fullest fixture at once (target/xss/import-cases.json: the articles the importers
-// made of them, rendered). tests/hostile.rs puts the same cases through the native oracle.
+// importer's fullest fixture at once, and as raw HTML into every text and attribute of the HTML
+// page fixture (target/xss/import-cases.json: the articles the importers made of them, rendered). tests/hostile.rs puts the same cases through the native oracle.
 // Here each rendered article is loaded as part of a page (parsed by Chromium as a server-rendered
 // page would be, inside <broadsheet-article> with the package's element, which hydrates the video
 // facades), then every element gets the events handlers listen for, and every link and button is
@@ -325,10 +325,13 @@ test("no XSS payload executes in a whole page (head, JSON-LD, link-preview tags)
   assert.deepEqual(failures, []);
 });
 
-test("no XSS payload in any string of an imported WordPress post, ANS story or Portable Text document executes in Chromium", async (t) => {
+test("no XSS payload in any string of an imported WordPress post, ANS story, Portable Text document or HTML page executes in Chromium", async (t) => {
   const corpus = JSON.parse(readFileSync(new URL("target/xss/import-cases.json", ROOT), "utf8"));
   const cases = corpus.cases;
   assert.ok(corpus.payloads >= 150 && cases.length >= corpus.payloads * 3, "the corpus is too small");
+  // The HTML page makes an article of most payloads everywhere (some leave Readability no article).
+  const pages = cases.filter((c) => c.field.startsWith("every text and attribute of "));
+  assert.ok(pages.length >= corpus.payloads / 2, `only ${pages.length} HTML page cases`);
   const { failures, clicks, seconds } = await loadAll(cases);
   t.diagnostic(`${corpus.payloads} payloads in all ${corpus.positions} source strings at once: ${cases.length} imported documents ` +
     `loaded in Chromium, ${clicks} clicks, ${seconds} s`);
