@@ -4,6 +4,7 @@
 // CLI, so it reads without JavaScript; the element then upgrades it in place.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 const site = 'target/site';
@@ -30,8 +31,9 @@ const IMPORT_SAMPLES = {
   wordpress: 'tests/import/wordpress/rest-post.json',
   ans: 'tests/import/ans/story.json',
   'portable-text': 'tests/import/portable-text/post.json',
+  html: 'tests/import/html/story.html',
 };
-for (const [format, source] of Object.entries(IMPORT_SAMPLES)) cpSync(source, `${site}/samples/import-${format}.json`);
+for (const [format, source] of Object.entries(IMPORT_SAMPLES)) cpSync(source, `${site}/samples/import-${format}${extname(source)}`);
 const serverEntry = `${site}/pkg/server/broadsheet-wasm.js`;
 writeFileSync(serverEntry, readFileSync(serverEntry, 'utf8').replace('"#read-wasm"', '"../read-wasm-unsupported.js"'));
 

@@ -49,6 +49,7 @@ const EDITOR_LABELS = {
   wordpress: 'WordPress post (REST API JSON) or block markup',
   ans: 'Arc XP ANS story',
   'portable-text': 'Portable Text document',
+  html: 'HTML page',
 };
 
 /** The JSON text the element was last given; until the first edit it shows the server's copy. */
@@ -92,7 +93,9 @@ async function send() {
   }
   const articleText = JSON.stringify(imported.article, null, 2);
   importedView.textContent = articleText;
-  notes.replaceChildren(...imported.notes.map(problemItem));
+  // A page's notes name their element by a CSS path, shown as it is: the editor's text is the
+  // page's source, which no JSON path finds a place in.
+  notes.replaceChildren(...imported.notes.map(from === 'html' ? noteItem : problemItem));
   notesNone.hidden = imported.notes.length > 0;
   importResult.hidden = false;
   deliver(articleText);
@@ -117,7 +120,7 @@ editor.addEventListener('input', () => {
 
 sample.addEventListener('change', async () => {
   const name = sample.value;
-  const response = await fetch(`samples/${name}.json`);
+  const response = await fetch(`samples/${sample.selectedOptions[0].dataset.file ?? `${name}.json`}`);
   if (!response.ok) {
     status.textContent = `Could not load the sample (HTTP ${response.status}).`;
     return;
@@ -167,6 +170,18 @@ function showProblems(errors) {
   editor.setAttribute('aria-invalid', 'true');
   problems.replaceChildren(...errors.map(problemItem));
   problems.hidden = false;
+}
+
+/** One note as text: its path and its message. */
+function noteItem(note) {
+  const item = document.createElement('li');
+  if (note.path) {
+    const path = document.createElement('code');
+    path.textContent = note.path;
+    item.append(path, ': ');
+  }
+  item.append(note.message);
+  return item;
 }
 
 /** One problem as a button that selects its spot in the editor. */
