@@ -336,16 +336,17 @@ pub fn inline_of(html: &str, at: &Path, notes: &mut Notes) -> Option<String> {
 /// Inline Markdown of `nodes`: the supported inline elements become Markdown, block elements
 /// become line breaks, everything else keeps its text (one note names the markup dropped).
 pub fn inline(nodes: &[Node], at: &Path, notes: &mut Notes) -> Option<String> {
-    let mut writer = InlineWriter { markdown: InlineMarkdown::new(notes.max_mark_depth), dropped: Vec::new(), at, notes };
+    let mut writer = PhrasingMarkdownWriter { markdown: InlineMarkdown::new(notes.max_mark_depth), dropped: Vec::new(), at, notes };
     writer.nodes(nodes);
-    let InlineWriter { markdown, dropped, .. } = writer;
+    let PhrasingMarkdownWriter { markdown, dropped, .. } = writer;
     if !dropped.is_empty() {
         notes.add(at, format!("markup the format does not have was dropped, its text kept: {}", dropped.join(", ")));
     }
     markdown.finish()
 }
 
-struct InlineWriter<'n> {
+/// Writes HTML's phrasing content (text, `<b>`, `<a>`, `<code>` …) as one inline Markdown field.
+struct PhrasingMarkdownWriter<'n> {
     markdown: InlineMarkdown,
     /// Names of the elements dropped (`<span>`), each once, for one note.
     dropped: Vec<String>,
@@ -353,7 +354,7 @@ struct InlineWriter<'n> {
     notes: &'n mut Notes,
 }
 
-impl InlineWriter<'_> {
+impl PhrasingMarkdownWriter<'_> {
     fn nodes(&mut self, nodes: &[Node]) {
         for node in nodes {
             match node {
