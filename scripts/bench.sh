@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reruns every benchmark and prints one table: native (criterion), Node (the npm package against
-# @portabletext/to-html, a markdown-it pipeline and the floor renderer) and sizes. A few minutes
-# on two cores. `--update` also writes the table into BENCHMARKS.md.
+# @portabletext/to-html, a markdown-it pipeline and the floor renderer), Lighthouse's performance
+# score and sizes. A few minutes on two cores. `--update` also writes the table into BENCHMARKS.md.
 # The machine should be otherwise idle: other work on it shows up in every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,8 @@ echo "== Node: the npm package against the JS renderers, interleaved"
 node bench/node.mjs --json target/bench/node.json
 echo "== memory: the 10 MB article, a million renders, releaseMemory()"
 node bench/memory.mjs
+echo "== Lighthouse performance (timing: measured here, asserted nowhere; the other categories are tested)"
+node --test tests/consumers/lighthouse.test.mjs | sed -n 's/^# \([a-z0-9-]*: {"performance".*\)/\1/p'
 echo "== sizes"
 node bench/sizes.mjs --json target/bench/sizes.json
 echo

@@ -64,7 +64,7 @@ stage "wasm in Node: every fixture byte-identical to native, from text and objec
 cargo test -p broadsheet-wasm --target wasm32-unknown-unknown
 stage "package in Node: both builds byte-identical on every fixture, hostile objects, export conditions, types, size budgets"
 node --test tests/package/
-stage "consumers: Reader View (Readability), link previews (metascraper), structured data (Google, Twitter, Facebook presets) on every fixture page; Lighthouse 100s on three"
+stage "consumers: Reader View (Readability), link previews (metascraper), structured data (Google, Twitter, Facebook presets) on every fixture page; Lighthouse accessibility, best practices and SEO 100 on three"
 node --test tests/consumers/
 stage "end to end in Chromium: the light page's bytes and requests, facades, keyboard, refused players, axe-core, CSP; <broadsheet-article>"
 node --test tests/e2e/
