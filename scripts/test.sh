@@ -31,10 +31,10 @@ scripts/setup.sh "${setup_for[@]}" > target/setup.log 2>&1 &
 setup=$!
 
 stage "native: unit, fixtures, errors, pathological inputs, properties, fast path against plain path"
-cargo test --release
+cargo test --profile tests
 # The criterion benchmark is not a test target; built here so that a change to the model cannot
 # leave `make bench` broken.
-cargo build --release --benches
+cargo build --profile tests --benches
 
 stage "set-up, finishing beside the native tests (its log: target/setup.log)"
 setup_status=0
@@ -43,8 +43,8 @@ cat target/setup.log
 if [ "$setup_status" != 0 ]; then echo "set-up failed (exit $setup_status)"; exit "$setup_status"; fi
 
 stage "lints and docs: clippy and rustdoc without a warning (the wasm binding for its own target)"
-cargo clippy --release --all-targets -- -D warnings
-cargo clippy --release -p broadsheet-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --profile tests --all-targets -- -D warnings
+cargo clippy --profile tests -p broadsheet-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
 stage "the format written once: JSON Schema, TypeScript types, docs and the validator agree"
@@ -54,6 +54,9 @@ if [ "${1:-}" = --quick ]; then exit 0; fi
 
 stage "build the package"
 scripts/build.sh
+# The fuzz targets build beside the browser stages, which leave a core mostly waiting on Chromium.
+scripts/fuzz.sh --build > target/fuzz-build.log 2>&1 &
+fuzz_build=$!
 
 # Stages below are added by area; each is one command.
 stage "HTML validity (Nu Html Checker) and accessibility (axe-core) of every fixture"
@@ -74,6 +77,10 @@ node --test examples/
 stage "benchmark smoke: the renderers of bench/ agree with the package and run one round"
 node bench/node.mjs --smoke
 stage "hostile input: fuzz corpus replay and a bounded run of every target (60 s each, at once)"
+fuzz_build_status=0
+wait "$fuzz_build" || fuzz_build_status=$?
+cat target/fuzz-build.log
+if [ "$fuzz_build_status" != 0 ]; then echo "fuzz build failed (exit $fuzz_build_status)"; exit "$fuzz_build_status"; fi
 scripts/fuzz.sh 60
 stage "hostile input: XSS corpus in Chromium, and the wasm package after every bad input"
 node --test tests/xss/

@@ -13,7 +13,7 @@
 //!   the article has anyway;
 //! - YouTube and Vimeo frames Readability keeps, and the facades the article has.
 //!
-//! The figures are printed (`cargo test --release --test html_pages -- --nocapture`); the test
+//! The figures are printed (`cargo test --profile tests --test html_pages -- --nocapture`); the test
 //! asserts the floors measured when it was written, so that a change that loses ground fails.
 
 use std::collections::HashSet;

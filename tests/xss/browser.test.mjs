@@ -178,7 +178,7 @@ function batchPage(cases, offset) {
 let browser;
 before(async () => {
   // Render the corpus first, so the cases are those of the code under test.
-  execFileSync("cargo", ["run", "--release", "--quiet", "-p", "broadsheet-test-support", "--bin", "xss-corpus"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("cargo", ["run", "--profile", "tests", "--quiet", "-p", "broadsheet-test-support", "--bin", "xss-corpus"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   browser = await launchBrowser();
 });
 after(() => browser?.close());

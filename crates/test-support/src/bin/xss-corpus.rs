@@ -4,7 +4,7 @@
 //! attribute values and texts included, imported and rendered). The oracle's checks
 //! of the same cases run natively in `tests/hostile.rs`.
 //!
-//! `cargo run --release -p broadsheet-test-support --bin xss-corpus`
+//! `cargo run --profile tests -p broadsheet-test-support --bin xss-corpus`
 
 use std::path::Path;
 use std::process::ExitCode;
