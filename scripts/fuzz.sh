@@ -4,8 +4,6 @@
 # time from a scratch copy of the corpus, so a test run never changes the committed files.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   default: 60 seconds, every target
-#   scripts/fuzz.sh --build
-#       only builds the targets (the test command does it beside its browser stages)
 #   scripts/fuzz.sh --merge SECONDS [TARGET...]
 #       a long run that merges what it found into fuzz/corpus (minimised); see
 #       docs/limits-and-safety.md, "Fuzzing"
@@ -16,9 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-merge=false build_only=false
+merge=false
 if [ "${1:-}" = --merge ]; then merge=true; shift; fi
-if [ "${1:-}" = --build ]; then build_only=true; shift; fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
@@ -54,7 +51,6 @@ seeds() {
 # five times faster. FUZZ_SANITIZER=address for a run that also checks dependencies' unsafe code.
 sanitizer=${FUZZ_SANITIZER:-none}
 (cd fuzz && cargo "+$NIGHTLY" fuzz build -s "$sanitizer")
-if $build_only; then exit 0; fi
 mkdir -p target/fuzz-logs
 for target in "${targets[@]}"; do
   n=$(find "fuzz/corpus/$target" -type f | wc -l)

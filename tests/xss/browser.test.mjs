@@ -15,6 +15,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { launchBrowser } from "../support/browser.mjs";
 
@@ -178,7 +179,10 @@ function batchPage(cases, offset) {
 let browser;
 before(async () => {
   // Render the corpus first, so the cases are those of the code under test.
-  execFileSync("cargo", ["run", "--profile", "tests", "--quiet", "-p", "broadsheet-test-support", "--bin", "xss-corpus"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  // Built as `cargo test` builds (same profile, same features), so after the native tests this
+  // compiles nothing; `cargo run -p` would build the crates again with its own features.
+  execFileSync("cargo", ["build", "--profile", "tests", "--quiet", "--all-targets"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(fileURLToPath(new URL("target/tests/xss-corpus", ROOT)), { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   browser = await launchBrowser();
 });
 after(() => browser?.close());
